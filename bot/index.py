@@ -1,0 +1,194 @@
+"""The on-disk index: passages, their vectors and a manifest, written atomically and checked on load.
+
+An index directory holds
+  manifest.json   format, model, dimension, counts, checksums of the sources and of every file
+  passages.json   the sources' raw text, their paragraphs and sentences (offsets only)
+  sentences.faiss one vector per sentence
+  paragraphs.npy  one vector per paragraph (title and section included)
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from . import config, embed
+from .lexical import Bm25
+from .sources import Document, Paragraph, Sentence, read_source, split_sentences
+
+FILES = ("passages.json", "sentences.faiss", "paragraphs.npy")
+
+
+class IndexProblem(RuntimeError):
+    """An index that is missing, broken or out of date; the message says what to do."""
+
+
+@dataclass
+class Index:
+    directory: Path
+    manifest: dict
+    docs: list[Document]
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    sentence_vectors: faiss.Index
+    paragraph_vectors: np.ndarray
+
+    def text(self, s: Sentence) -> str:
+        p = self.paragraphs[s.para]
+        return self.docs[p.doc].text[s.start:s.end]
+
+    def paragraph_text(self, i: int) -> str:
+        p = self.paragraphs[i]
+        return self.docs[p.doc].text[p.start:p.end]
+
+    @cached_property
+    def sentence_lexicon(self) -> Bm25:
+        return Bm25.build([self.text(s) for s in self.sentences])
+
+    @cached_property
+    def paragraph_lexicon(self) -> Bm25:
+        return Bm25.build([self.paragraph_text(i) for i in range(len(self.paragraphs))],
+                          vocab=self.sentence_lexicon.vocab)
+
+    @cached_property
+    def sentences_of(self) -> list[list[int]]:
+        """Sentence ids of each paragraph, in order."""
+        out: list[list[int]] = [[] for _ in self.paragraphs]
+        for i, s in enumerate(self.sentences):
+            out[s.para].append(i)
+        return out
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _paragraph_label(doc: Document, section: str) -> str:
+    return f"{doc.title}. {section}." if section != "Lead" else f"{doc.title}."
+
+
+def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> Path:
+    """Read, split and embed the sources; write the index to `out` atomically."""
+    if not paths:
+        raise IndexProblem("no sources given: name one or more .txt/.md files")
+    docs = [read_source(p) for p in paths]
+    names = [d.name for d in docs]
+    if len(set(names)) != len(names):
+        raise IndexProblem(f"two sources share a file name ({', '.join(sorted(set(n for n in names if names.count(n) > 1)))}); rename one")
+    paragraphs, sentences = [], []
+    for d, doc in enumerate(docs):
+        for section, start, end in doc.paragraphs:
+            para = len(paragraphs)
+            paragraphs.append(Paragraph(d, section, start, end))
+            sentences += [Sentence(para, a, b) for a, b in split_sentences(doc.text, start, end)]
+    if not sentences:
+        raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
+
+    sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
+    para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
+                  for p in paragraphs]
+    sent_vecs = embed.encode(sent_texts, progress=progress)
+    para_vecs = embed.encode(para_texts, progress=progress)
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        passages = {
+            "sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
+            "paragraphs": [[p.doc, p.section, p.start, p.end] for p in paragraphs],
+            "sentences": [[s.para, s.start, s.end] for s in sentences],
+        }
+        (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
+        index = faiss.IndexFlatIP(sent_vecs.shape[1])
+        index.add(sent_vecs)
+        faiss.write_index(index, str(tmp / "sentences.faiss"))
+        np.save(tmp / "paragraphs.npy", para_vecs)
+        manifest = {
+            "format": config.INDEX_FORMAT,
+            "model": config.MODEL_NAME,
+            "dimension": int(sent_vecs.shape[1]),
+            "sentences": len(sentences),
+            "paragraphs": len(paragraphs),
+            "sources": [{"name": doc.name, "sha256": sha256(doc.text.encode("utf-8")), "chars": len(doc.text)}
+                        for doc in docs],
+            "files": {f: sha256((tmp / f).read_bytes()) for f in FILES},
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        for f in tmp.iterdir():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+        _swap_in(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one."""
+    os.chmod(tmp, 0o755)
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def load(directory: str | Path) -> Index:
+    """Load and verify an index directory; raise IndexProblem saying what to do if it is unusable."""
+    directory = Path(directory)
+    rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
+    manifest_path = directory / "manifest.json"
+    if not directory.is_dir():
+        raise IndexProblem(f"no index at {directory}; build one: python -m bot index SOURCE... --out {directory}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise IndexProblem(f"{directory} has no manifest.json, so it is not a complete index; {rebuild}") from None
+    except (OSError, ValueError) as e:
+        raise IndexProblem(f"{manifest_path} is unreadable ({e}); {rebuild}") from None
+    if manifest.get("format") != config.INDEX_FORMAT:
+        raise IndexProblem(f"{directory} has index format {manifest.get('format')}, this bot reads "
+                           f"{config.INDEX_FORMAT}; {rebuild}")
+    if manifest.get("model") != config.MODEL_NAME or manifest.get("dimension") != config.MODEL_DIM:
+        raise IndexProblem(f"{directory} was built with {manifest.get('model')} ({manifest.get('dimension')} "
+                           f"dimensions), this bot embeds with {config.MODEL_NAME}; {rebuild}")
+    blobs = {}
+    for f in FILES:
+        try:
+            blobs[f] = (directory / f).read_bytes()
+        except OSError as e:
+            raise IndexProblem(f"{directory / f} is missing or unreadable ({e.strerror}); {rebuild}") from None
+        if sha256(blobs[f]) != manifest.get("files", {}).get(f):
+            raise IndexProblem(f"{directory / f} does not match its checksum in the manifest "
+                               f"(truncated or changed); {rebuild}")
+    passages = json.loads(blobs["passages.json"])
+    docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
+    paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
+    sentences = [Sentence(*s) for s in passages["sentences"]]
+    vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
+    para_vecs = np.load(directory / "paragraphs.npy")
+    if vectors.ntotal != len(sentences) or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]:
+        raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
+    return Index(directory, manifest, docs, paragraphs, sentences, vectors, para_vecs)
+
+
+def check_sources(index: Index, paths: list[Path]) -> None:
+    """Raise IndexProblem if the sources on disk differ from what the index was built from."""
+    recorded = {s["name"]: s["sha256"] for s in index.manifest["sources"]}
+    current = {p.name: sha256(p.read_bytes()) for p in paths}
+    if recorded != current:
+        changed = sorted(set(recorded.items()) ^ set(current.items()))
+        names = ", ".join(sorted({n for n, _ in changed}))
+        raise IndexProblem(f"the index in {index.directory} is out of date with the sources ({names} changed); "
+                           f"rebuild it: python -m bot index {' '.join(str(p) for p in paths)} --out {index.directory}")

@@ -1,0 +1,116 @@
+"""Words: tokenising, light stemming, misspelling repair and BM25 over a list of texts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from .config import FUZZY_MIN_RATIO
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing done down during each either else ever few for
+from further get got had has have having he her here hers herself him himself his how however i if in
+into is it its itself just let me more most much must my myself neither no nor not now of off on once
+only or other ought our ours ourselves out over own per put same say said says she should so some
+such than that the their theirs them themselves then there these they this those through thus to too
+under until up upon us very was we were what whatever when where whether which while who whom whose
+why will with within would yet you your yours yourself yourselves
+according article text passage mentioned mention called named name kind sort type one's
+""".split())
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately light stemmer: plural, -ing, -ed and final -e, so 'splits'/'split' meet."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessive 's dropped."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words (stop words removed), in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and w != "s"]
+
+
+@dataclass
+class Bm25:
+    """BM25 over a fixed list of texts, stored as one sparse matrix of term weights."""
+    vocab: dict[str, int]
+    idf: np.ndarray          # per term
+    weights: sparse.csc_matrix  # texts x terms: BM25 term-frequency part, idf not applied
+    doc_terms: list[frozenset[int]]
+
+    @classmethod
+    def build(cls, texts: list[str], vocab: dict[str, int] | None = None, k1: float = 1.2, b: float = 0.75) -> "Bm25":
+        """Index `texts`; pass another Bm25's vocab to share term ids with it."""
+        vocab = {} if vocab is None else vocab
+        rows, cols, tfs, doc_terms, lengths = [], [], [], [], []
+        for i, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            toks = terms(text)
+            for t in toks:
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            rows += [i] * len(counts)
+            cols += list(counts)
+            tfs += list(counts.values())
+            doc_terms.append(frozenset(counts))
+            lengths.append(len(toks))
+        n = len(texts)
+        lengths_a = np.asarray(lengths, dtype=np.float32)
+        avg = float(lengths_a.mean()) if n else 1.0
+        tf = np.asarray(tfs, dtype=np.float32)
+        norm = k1 * (1 - b + b * lengths_a[np.asarray(rows, dtype=np.int64)] / max(avg, 1e-6)) if n else tf
+        w = tf * (k1 + 1) / (tf + norm)
+        weights = sparse.csc_matrix((w, (rows, cols)), shape=(n, len(vocab)), dtype=np.float32)
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        return cls(vocab, idf, weights, doc_terms)
+
+    @property
+    def _vocab_list(self) -> list[str]:
+        if not hasattr(self, "_words"):
+            self._words = list(self.vocab)
+        return self._words
+
+    def lookup(self, term: str) -> tuple[int, float] | None:
+        """The vocabulary id for a query term, repairing misspellings; (id, confidence)."""
+        j = self.vocab.get(term)
+        if j is not None:
+            return j, 1.0
+        if len(term) < 4 or not term.isalpha():
+            return None
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(term, self._vocab_list, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
+        return (self.vocab[hit[0]], hit[1] / 100.0) if hit else None
+
+    def query(self, weighted_terms: dict[int, float]) -> np.ndarray:
+        """BM25 score of every text for {term id: query weight}."""
+        if not weighted_terms:
+            return np.zeros(self.weights.shape[0], dtype=np.float32)
+        ids = np.fromiter(weighted_terms, dtype=np.int64)
+        q = self.idf[ids] * np.fromiter(weighted_terms.values(), dtype=np.float32)
+        return np.asarray(self.weights[:, ids] @ q, dtype=np.float32).ravel()

@@ -1,0 +1,62 @@
+"""What a question asks for: its answer type and the pieces of text that can be of that type."""
+from __future__ import annotations
+
+import re
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|"
+                "second|third|fourth|fifth")
+
+_KINDS = [  # first match wins
+    ("date", r"^(?:\W*)when\b|\b(?:what|which|in what|on what)\s+(?:\w+\s+)?(?:year|date|day|month|decade|"
+             r"century|era|period of time|time)\b|\bhow long ago\b|\bsince when\b"),
+    ("number", r"\bhow (?:many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy)\b|"
+               r"\bwhat (?:\w+\s+)?(?:number|percentage|percent|amount|proportion|size|population|"
+               r"score|rate|age|temperature|cost|price|distance|magnitude)\b"),
+    ("person", r"^(?:\W*)(?:who|whom|whose)\b|\b(?:by whom|to whom|who)\b|\b(?:which|what) (?:person|man|woman|"
+               r"leader|author|writer|president|player|coach|king|queen|emperor|general|artist|singer|"
+               r"composer|director|actor|actress|politician|scientist|journalist)\b"),
+    ("place", r"^(?:\W*)where\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|place|"
+              r"state|region|location|town|stadium|continent|province|area|venue|nation)\b"),
+    ("title", r"\b(?:title|titled|called|named|name)\b|\bwhat (?:book|article|work|brochure|song|film|album|"
+              r"newspaper|magazine|journal|chapter|program|show|novel|paper)\b|\bwhich (?:book|article|work|"
+              r"brochure|song|film|album|newspaper|magazine|journal|works|writings?)\b"),
+]
+_KIND_PATTERNS = [(k, re.compile(p, re.IGNORECASE)) for k, p in _KINDS]
+
+_CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
+_JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
+ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
+QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
+DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{1,2}}"
+                  rf"(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{3,4}}|(?:{MONTHS})|"
+                  r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{3,4}(?:[–-]\d{1,4})?)\b")
+NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|"
+                    rf"km|miles|kilometres|kilometers|m|ft|feet|kg|tons|years|days|hours|people|times|parts))?\b|"
+                    rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:percent|parts|times|years|"
+                    rf"people|days|months|sides))?\b", re.IGNORECASE)
+
+
+def answer_kind(question: str) -> str:
+    """One of date, number, person, place, title or other."""
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(question):
+            return kind
+    return "other"
+
+
+def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
+    """Offsets in `sentence` of the pieces that could answer a question of this kind."""
+    if kind == "date":
+        found = [m.span() for m in DATE.finditer(sentence)]
+    elif kind == "number":
+        found = [m.span() for m in NUMBER.finditer(sentence)]
+    elif kind == "title":
+        found = [m.span(1) for m in QUOTED.finditer(sentence)] + [m.span() for m in ENTITY.finditer(sentence)]
+    elif kind in ("person", "place"):
+        found = [m.span() for m in ENTITY.finditer(sentence)]
+    else:
+        found = []
+    return found

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Train the sentence ranker and the refusal model, and write bot/ranker.json.
+
+Data: the SQuAD v2.0 articles in ../shared/eval/squad/train10, all but the three held out for
+evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 is never used.
+  ranker      logistic regression: does this candidate sentence contain the crowd answer?
+  answerable  logistic regression on the best sentence: answerable question (1), or SQuAD's
+              unanswerable ones and answerable ones whose answer paragraph was taken out (0).
+It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py.
+Deterministic on CPU; takes about two minutes.
+
+usage: python scripts/train_ranker.py [--squad DIR] [--answer-rate 0.93]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import string
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot import config, embed, index, retrieve  # noqa: E402
+
+HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
+PUNCT = set(string.punctuation) | set("“”‘’—–«»")
+
+
+def norm(s: str) -> str:
+    """SQuAD-style normalisation, as the scorer uses it."""
+    s = "".join(ch for ch in s.lower() if ch not in PUNCT)
+    return " " + " ".join(w for w in s.split() if w not in {"a", "an", "the"}) + " "
+
+
+def rows_by_article(squad: Path) -> dict[str, list[dict]]:
+    """train10.jsonl is grouped by article; unanswerable rows belong to the article around them."""
+    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted((squad / "train10").glob("*.txt"))}
+    out: dict[str, list[dict]] = {name: [] for name in docs}
+    current = None
+    pending: list[dict] = []
+    for line in (squad / "train10.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("evidence"):
+            current = next(n for n, t in docs.items() if row["evidence"][0] in t)
+            out[current] += pending
+            pending = []
+        if current is None:
+            pending.append(row)
+        else:
+            out[current].append(row)
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> dict:
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
+    model = LogisticRegression(C=1.0, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=weight)
+    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "coef": model.coef_[0].tolist(),
+            "intercept": float(model.intercept_[0])}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
+    ap.add_argument("--answer-rate", type=float, default=0.93,
+                    help="share of answerable training questions the refusal threshold must let through")
+    args = ap.parse_args()
+
+    articles = rows_by_article(args.squad)
+    train_names = [n for n in articles if n not in HELD_OUT]
+    build = config.ROOT / "build"
+    build.mkdir(exist_ok=True)
+    with open(build / "train10_heldout.jsonl", "w", encoding="utf-8") as f:
+        for name in HELD_OUT:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name])
+
+    tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
+    index.build([args.squad / "train10" / n for n in train_names], tmp / "idx")
+    idx = index.load(tmp / "idx")
+    rows = [r for n in train_names for r in articles[n]]
+    print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
+    qvecs = embed.encode([r["question"] for r in rows], progress=True)
+
+    ranked, xs, ys = [], [], []
+    for row, qvec in zip(rows, qvecs):
+        r = retrieve.featurize(idx, retrieve.Query(row["question"]), qvec)
+        golds = [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]
+        texts = [norm(idx.text(idx.sentences[i])) for i in r.sentences]
+        labels = np.array([any(g in t for g in golds) for t in texts])
+        ranked.append((row, r, golds))
+        if golds and labels.any():
+            xs.append(r.features)
+            ys.append(labels)
+    ranker = fit(np.vstack(xs), np.concatenate(ys))
+    ranker["features"] = list(retrieve.FEATURES)
+    score = retrieve.Linear.from_json(ranker)
+
+    ax, ay, hits = [], [], []
+    for row, r, golds in ranked:
+        s = score(r.features)
+        order = np.argsort(-s, kind="stable")
+        top = retrieve.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.missing)
+        ax.append(retrieve.answerable_features(top))
+        ay.append(bool(golds))
+        if golds:
+            texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
+            hits.append([any(g in t for g in golds) for t in texts])
+            # The same question with its answer's paragraphs taken out: the article no longer says.
+            keep = [k for k, i in enumerate(top.sentences)
+                    if not any(g in norm(idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
+            if len(keep) >= 2:
+                f = top.features[keep].copy()
+                names = {n: i for i, n in enumerate(retrieve.FEATURES)}
+                f[:, names["dense_s_rel"]] = f[:, names["dense_s"]] - f[:, names["dense_s"]].max()
+                for col in ("bm25_s_rel", "bm25_p_rel"):
+                    f[:, names[col]] /= max(float(f[:, names[col]].max()), 1e-6)
+                s2 = score(f)
+                o2 = np.argsort(-s2, kind="stable")
+                ax.append(retrieve.answerable_features(
+                    retrieve.Ranked(top.sentences[keep][o2], s2[o2], f[o2], r.kind, r.missing)))
+                ay.append(False)
+    ax_a, ay_a = np.vstack(ax), np.array(ay)
+    weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
+    answerable = fit(ax_a, ay_a, weight)
+    answerable["features"] = list(retrieve.ANSWERABLE_FEATURES)
+    p = retrieve.Linear.from_json(answerable)(ax_a)
+    answerable["threshold"] = float(np.quantile(p[ay_a], 1 - args.answer_rate))
+
+    hits_a = np.array(hits)
+    print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
+          f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
+          f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
+    for name, c in zip(retrieve.FEATURES, ranker["coef"]):
+        print(f"  ranker {name:>12} {c:+.3f}", file=sys.stderr)
+    for name, c in zip(retrieve.ANSWERABLE_FEATURES, answerable["coef"]):
+        print(f"  answerable {name:>8} {c:+.3f}", file=sys.stderr)
+    config.RANKER_PATH.write_text(json.dumps({"trained_on": train_names, "ranker": ranker,
+                                              "answerable": answerable}, indent=1) + "\n")
+    print(f"wrote {config.RANKER_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
