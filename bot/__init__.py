@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from . import config
+from . import config, conversation
 from .answer import Bot, Citation, Reply
 from .index import IndexProblem
 from .sources import SourceError

@@ -4,11 +4,14 @@ An index directory holds
   manifest.json   format, model, dimension, counts, checksums of the sources and of every file
   passages.json   the sources' raw text, their paragraphs and sentences (offsets only)
   sentences.faiss one vector per sentence
+  windows.npy     one vector per sentence read with its neighbours (title included)
   paragraphs.npy  one vector per paragraph (title and section included)
+  words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -21,10 +24,10 @@ import faiss
 import numpy as np
 
 from . import config, embed
-from .lexical import Bm25
+from .lexical import Bm25, content_words
 from .sources import Document, Paragraph, Sentence, read_source, split_sentences
 
-FILES = ("passages.json", "sentences.faiss", "paragraphs.npy")
+FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
 
 
 class IndexProblem(RuntimeError):
@@ -39,7 +42,10 @@ class Index:
     paragraphs: list[Paragraph]
     sentences: list[Sentence]
     sentence_vectors: faiss.Index
+    window_vectors: np.ndarray
     paragraph_vectors: np.ndarray
+    words: dict[str, int]       # content word -> row of word_vectors
+    word_vectors: np.ndarray
 
     def text(self, s: Sentence) -> str:
         p = self.paragraphs[s.para]
@@ -57,6 +63,12 @@ class Index:
     def paragraph_lexicon(self) -> Bm25:
         return Bm25.build([self.paragraph_text(i) for i in range(len(self.paragraphs))],
                           vocab=self.sentence_lexicon.vocab)
+
+    @cached_property
+    def sentence_words(self) -> list[np.ndarray]:
+        """Row ids (into word_vectors) of each sentence's content words."""
+        return [np.array(sorted({self.words[w] for w in content_words(self.text(s)) if w in self.words}),
+                         dtype=np.int64) for s in self.sentences]
 
     @cached_property
     def sentences_of(self) -> list[list[int]]:
@@ -95,7 +107,19 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
                   for p in paragraphs]
+    by_para: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_para.setdefault(s.para, []).append(i)
+    window_texts = []
+    for i, s in enumerate(sentences):
+        siblings = by_para[s.para]
+        pos = siblings.index(i)
+        around = " ".join(sent_texts[j] for j in siblings[max(0, pos - 1): pos + 2])
+        window_texts.append(f"{docs[paragraphs[s.para].doc].title}. {around}")
     sent_vecs = embed.encode(sent_texts, progress=progress)
+    window_vecs = embed.encode(window_texts, progress=progress)
+    vocab = sorted({w for t in sent_texts for w in content_words(t)})
+    word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
     para_vecs = embed.encode(para_texts, progress=progress)
 
     out = Path(out)
@@ -106,12 +130,15 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
             "sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
             "paragraphs": [[p.doc, p.section, p.start, p.end] for p in paragraphs],
             "sentences": [[s.para, s.start, s.end] for s in sentences],
+            "words": vocab,
         }
         (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
         index = faiss.IndexFlatIP(sent_vecs.shape[1])
         index.add(sent_vecs)
         faiss.write_index(index, str(tmp / "sentences.faiss"))
+        np.save(tmp / "windows.npy", window_vecs)
         np.save(tmp / "paragraphs.npy", para_vecs)
+        np.save(tmp / "words.npy", word_vecs)
         manifest = {
             "format": config.INDEX_FORMAT,
             "model": config.MODEL_NAME,
@@ -177,10 +204,14 @@ def load(directory: str | Path) -> Index:
     paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
     sentences = [Sentence(*s) for s in passages["sentences"]]
     vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
-    para_vecs = np.load(directory / "paragraphs.npy")
-    if vectors.ntotal != len(sentences) or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]:
+    window_vecs = np.load(io.BytesIO(blobs["windows.npy"]))
+    para_vecs = np.load(io.BytesIO(blobs["paragraphs.npy"]))
+    word_vecs = np.load(io.BytesIO(blobs["words.npy"])).astype(np.float32)
+    words = {w: i for i, w in enumerate(passages["words"])}
+    if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
+            or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]):
         raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
-    return Index(directory, manifest, docs, paragraphs, sentences, vectors, para_vecs)
+    return Index(directory, manifest, docs, paragraphs, sentences, vectors, window_vecs, para_vecs, words, word_vecs)
 
 
 def check_sources(index: Index, paths: list[Path]) -> None:

@@ -8,7 +8,6 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from .config import FUZZY_MIN_RATIO
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
@@ -47,6 +46,11 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive 's dropped."""
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning (no stop words, no numbers)."""
+    return [w for w in words(text) if w not in STOPWORDS and w.isalpha() and len(w) > 1]
 
 
 def terms(text: str) -> list[str]:
@@ -102,10 +106,14 @@ class Bm25:
             return j, 1.0
         if len(term) < 4 or not term.isalpha():
             return None
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
-        hit = process.extractOne(term, self._vocab_list, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
-        return (self.vocab[hit[0]], hit[1] / 100.0) if hit else None
+        # A misspelling is one edit away (two in a long word): "Stalim", "Trotzky", "Buharin".
+        # "capital" is not a misspelling of "capitalist", so the budget stays this small.
+        budget = 1 if len(term) < 7 else 2
+        hit = process.extractOne(term, self._vocab_list, scorer=Levenshtein.distance, score_cutoff=budget)
+        return (self.vocab[hit[0]], 1.0 - hit[1] / (len(term) + 1)) if hit else None
 
     def query(self, weighted_terms: dict[int, float]) -> np.ndarray:
         """BM25 score of every text for {term id: query weight}."""

@@ -40,7 +40,7 @@ NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|mi
 
 
 def answer_kind(question: str) -> str:
-    """One of date, number, person, place, title or other."""
+    """One of date, number, person, place, title, entity or other."""
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(question):
             return kind
@@ -53,9 +53,10 @@ def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
         found = [m.span() for m in DATE.finditer(sentence)]
     elif kind == "number":
         found = [m.span() for m in NUMBER.finditer(sentence)]
-    elif kind == "title":
-        found = [m.span(1) for m in QUOTED.finditer(sentence)] + [m.span() for m in ENTITY.finditer(sentence)]
-    elif kind in ("person", "place"):
+    elif kind == "title":  # a quoted or capitalised name of more than one word
+        found = [m.span(1) for m in QUOTED.finditer(sentence) if m.group(1)[:1].isupper()]
+        found += [m.span() for m in ENTITY.finditer(sentence) if " " in m.group()]
+    elif kind in ("person", "place", "entity"):
         found = [m.span() for m in ENTITY.finditer(sentence)]
     else:
         found = []

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import numpy as np
 
-from . import config
+from . import config, embed
 from .index import Index
-from .lexical import terms, words
+from .lexical import content_words, stem, terms, words
+from .sources import LEAD
 from .questions import answer_kind, candidate_spans
 
-FEATURES = ("dense_s", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
-            "kind_s", "kind_ctx", "novel", "log_len")
+FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
+            "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
+            "bigram", "soft_s", "soft_ctx", "soft_min")
 
 
 @dataclass
@@ -42,20 +44,25 @@ class Ranked:
 
 
 @dataclass(frozen=True)
-class Linear:
-    """A logistic model stored as JSON: standardise, dot, sigmoid."""
+class Model:
+    """A small feed-forward classifier stored as JSON: standardise, ReLU layers, sigmoid."""
     mean: np.ndarray
     scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    layers: tuple[tuple[np.ndarray, np.ndarray], ...]
 
     @classmethod
-    def from_json(cls, d: dict) -> "Linear":
-        return cls(*(np.asarray(d[k], dtype=np.float32) for k in ("mean", "scale", "coef")), float(d["intercept"]))
+    def from_json(cls, d: dict) -> "Model":
+        layers = tuple((np.asarray(l["w"], dtype=np.float32), np.asarray(l["b"], dtype=np.float32))
+                       for l in d["layers"])
+        return cls(np.asarray(d["mean"], dtype=np.float32), np.asarray(d["scale"], dtype=np.float32), layers)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        h = (x - self.mean) / self.scale
+        for n, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if n < len(self.layers) - 1:
+                h = np.maximum(h, 0.0)
+        return 1.0 / (1.0 + np.exp(-h[..., 0]))
 
 
 @lru_cache(maxsize=4)
@@ -64,7 +71,7 @@ def load_models(path: Path = config.RANKER_PATH) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["ranker"]["features"]) != FEATURES:
         raise RuntimeError(f"{path} was trained on other features; retrain: python scripts/train_ranker.py")
-    return {"ranker": Linear.from_json(data["ranker"]), "answerable": Linear.from_json(data["answerable"]),
+    return {"ranker": Model.from_json(data["ranker"]), "answerable": Model.from_json(data["answerable"]),
             "threshold": float(data["answerable"]["threshold"])}
 
 
@@ -104,12 +111,49 @@ def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
     return 0.0
 
 
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    t = terms(text)
+    return set(zip(t, t[1:]))
+
+
+def _bigram_share(qbigrams: set[tuple[str, str]], text: str) -> float:
+    """Share of the question's adjacent word pairs that the text has as a phrase too."""
+    return len(qbigrams & _bigrams(text)) / len(qbigrams) if qbigrams else 0.0
+
+
+def _soft_coverage(index: Index, question: str):
+    """A scorer of word sets: the idf-weighted share of the question's words that each set has,
+    or has a near-synonym of (cosine of the words' own embeddings)."""
+    qwords = list(dict.fromkeys(content_words(question)))
+    if not qwords:
+        return lambda sets: np.zeros((len(sets), 2), dtype=np.float32)
+    lex = index.sentence_lexicon
+    unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+    idf = np.array([lex.idf[lex.vocab[stem(w)]] if stem(w) in lex.vocab else unknown_idf for w in qwords],
+                   dtype=np.float32)
+    new = [w for w in qwords if w not in index.words]
+    new_vecs = dict(zip(new, embed.encode(new))) if new else {}
+    qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w] for w in qwords])
+
+    def score(sets: list[np.ndarray]) -> np.ndarray:
+        """Per set: weighted share of the question's words met, and the least-met word's match."""
+        out = np.zeros((len(sets), 2), dtype=np.float32)
+        for n, ids in enumerate(sets):
+            if len(ids):
+                best = np.clip((qv @ index.word_vectors[ids].T).max(axis=1), 0.0, 1.0)
+                out[n] = float(idf @ best) / float(idf.sum()), float(best.min())
+        return out
+    return score
+
+
 def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
     """The candidate sentences for a question and their features, not yet scored."""
     lex, plex = index.sentence_lexicon, index.paragraph_lexicon
     qterms, total, missing = _question_terms(index, query)
     kind = answer_kind(query.text)
     qwords = set(words(query.text)) | set(words(query.context))
+    qbigrams = _bigrams(query.text)
+    soft = _soft_coverage(index, query.text)
 
     # Candidates: the dense and lexical neighbours, and every sentence of the best paragraphs.
     k = min(config.DENSE_CANDIDATES, len(index.sentences))
@@ -124,32 +168,56 @@ def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
     for p in list(top_paras) + list(query.focus):
         cand |= set(index.sentences_of[int(p)])
     ids = np.array(sorted(cand), dtype=np.int64)
+    # A document's title and a section's heading are implicitly part of every sentence under them.
+    def known(text: str) -> frozenset[int]:
+        return frozenset(j for t in terms(text) if (j := lex.vocab.get(t)) is not None)
+    cache: dict[tuple[int, str], frozenset[int]] = {}
+    heads = []  # per candidate
+    for i in ids:
+        p = index.paragraphs[index.sentences[i].para]
+        key = (p.doc, p.section)
+        if key not in cache:
+            cache[key] = known(f"{index.docs[p.doc].title} {p.section if p.section != LEAD else ''}")
+        heads.append(cache[key])
+    doc_of = [index.paragraphs[index.sentences[i].para].doc for i in ids]
 
     vecs = np.vstack([index.sentence_vectors.reconstruct(int(i)) for i in ids])
     dense_s = vecs @ qvec
     paras = np.array([index.sentences[i].para for i in ids])
     texts = [index.text(index.sentences[i]) for i in ids]
-    ctx_sets, ctx_texts = [], []
-    for i in ids:
+    ctx_sets, ctx_texts, positions, ctx_words = [], [], [], []
+    for i, head in zip(ids, heads):
         s = index.sentences[i]
         siblings = index.sentences_of[s.para]
         pos = siblings.index(int(i))
         around = siblings[max(0, pos - 1): pos + 2]
-        ctx_sets.append(frozenset().union(*(lex.doc_terms[j] for j in around)))
+        ctx_sets.append(head.union(*(lex.doc_terms[j] for j in around)))
         ctx_texts.append(" ".join(index.text(index.sentences[j]) for j in around))
+        ctx_words.append(np.unique(np.concatenate([index.sentence_words[j] for j in around])))
+        positions.append(min(pos, 5) / 5)
+    first_paras = {p.doc: -1 for p in index.paragraphs}
+    for n, p in reversed(list(enumerate(index.paragraphs))):
+        first_paras[p.doc] = n
     x = np.column_stack([
         dense_s,
+        index.window_vectors[ids] @ qvec,
         dense_p[paras],
         dense_s - float(dense_s.max()),
         bm25_s[ids] / max(float(bm25_s.max()), 1e-6),
         bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
-        _coverage([lex.doc_terms[i] for i in ids], qterms, lex.idf, total),
+        _coverage([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms, lex.idf, total),
         _coverage(ctx_sets, qterms, lex.idf, total),
-        _coverage([plex.doc_terms[p] for p in paras], qterms, lex.idf, total),
+        _coverage([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms, lex.idf, total),
         [_has_kind(t, kind, qwords) for t in texts],
         [_has_kind(t, kind, qwords) for t in ctx_texts],
         [len(set(words(t)) - qwords) / max(1, len(words(t))) for t in texts],
         [math.log1p(len(t.split())) for t in texts],
+        [float(index.paragraphs[p].section == LEAD) for p in paras],
+        [float(first_paras[d] == p) for p, d in zip(paras, doc_of)],
+        positions,
+        [_bigram_share(qbigrams, t) for t in texts],
+        soft([index.sentence_words[i] for i in ids])[:, 0],
+        *soft(ctx_words).T,
     ]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, missing / total if total else 1.0, qterms)
 
@@ -166,15 +234,15 @@ def rank(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
     return r
 
 
+KINDS = ("date", "number", "person", "place", "title", "entity", "other")
+ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
+                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "missing") + tuple(f"is_{k}" for k in KINDS)
+
+
 def answerable_features(r: Ranked) -> np.ndarray:
-    """What the refusal model looks at: how good the best sentence is, and how clear its lead is."""
+    """What the refusal model looks at: how good the best sentences are, and what was asked."""
     top = r.features[0]
-    second = r.scores[1] if len(r.scores) > 1 else 0.0
     names = {n: i for i, n in enumerate(FEATURES)}
-    return np.array([r.scores[0], r.scores[0] - second, top[names["dense_s"]], top[names["dense_p"]],
-                     top[names["cov_s"]], top[names["cov_ctx"]], top[names["kind_s"]], top[names["kind_ctx"]],
-                     float(r.kind == "other"), r.missing], dtype=np.float32)
-
-
-ANSWERABLE_FEATURES = ("score", "lead", "dense_s", "dense_p", "cov_s", "cov_ctx", "kind_s", "kind_ctx",
-                       "kind_other", "missing")
+    scores = list(r.scores[:3]) + [0.0] * (3 - min(3, len(r.scores)))
+    return np.array(scores + [top[names[n]] for n in ANSWERABLE_FEATURES[3:-len(KINDS) - 1]]
+                    + [r.missing] + [float(r.kind == k) for k in KINDS], dtype=np.float32)

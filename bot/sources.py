@@ -43,7 +43,7 @@ LEAD = "Lead"
 _WIKI_TITLE = re.compile(r"^\s*\[\[(.+?)\]\]\s*$")
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s))\s*")  # wiki bullets and indents, markdown bullets
+_BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and indents, markdown bullets
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before white space and a capital,
 # a digit or an opening quote; the word before the stop decides whether it was an abbreviation.

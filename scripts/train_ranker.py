@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,19 +58,31 @@ def rows_by_article(squad: Path) -> dict[str, list[dict]]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> dict:
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: int = 0) -> dict:
+    """Logistic regression (hidden=0) or a one-hidden-layer MLP, as retrieve.Model's JSON."""
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
-    model = LogisticRegression(C=1.0, max_iter=2000).fit((x - scaler.mean_) / scale, y, sample_weight=weight)
-    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "coef": model.coef_[0].tolist(),
-            "intercept": float(model.intercept_[0])}
+    z = (x - scaler.mean_) / scale
+    if hidden:
+        if weight is not None:  # MLPClassifier takes no weights: balance by resampling instead
+            rng = np.random.default_rng(0)
+            take = rng.random(len(y)) < weight / weight.max()
+            z, y = z[take], y[take]
+        m = MLPClassifier((hidden,), alpha=1e-3, max_iter=400, early_stopping=True, random_state=0).fit(z, y)
+        layers = [{"w": w.tolist(), "b": b.tolist()} for w, b in zip(m.coefs_, m.intercepts_)]
+    else:
+        m = LogisticRegression(C=1.0, max_iter=2000).fit(z, y, sample_weight=weight)
+        layers = [{"w": m.coef_.T.tolist(), "b": m.intercept_.tolist()}]
+    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "layers": layers}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
-    ap.add_argument("--answer-rate", type=float, default=0.93,
+    ap.add_argument("--answer-rate", type=float, default=0.95,
                     help="share of answerable training questions the refusal threshold must let through")
+    ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0: logistic regression)")
+    ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
     args = ap.parse_args()
 
     articles = rows_by_article(args.squad)
@@ -97,20 +110,24 @@ def main() -> int:
         if golds and labels.any():
             xs.append(r.features)
             ys.append(labels)
-    ranker = fit(np.vstack(xs), np.concatenate(ys))
+    ranker = fit(np.vstack(xs), np.concatenate(ys), hidden=args.hidden)
     ranker["features"] = list(retrieve.FEATURES)
-    score = retrieve.Linear.from_json(ranker)
+    score = retrieve.Model.from_json(ranker)
 
     ax, ay, hits = [], [], []
     for row, r, golds in ranked:
         s = score(r.features)
         order = np.argsort(-s, kind="stable")
         top = retrieve.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.missing)
-        ax.append(retrieve.answerable_features(top))
-        ay.append(bool(golds))
-        if golds:
+        if not golds:
+            ax.append(retrieve.answerable_features(top))
+            ay.append(False)
+        else:
             texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
             hits.append([any(g in t for g in golds) for t in texts])
+            if any(hits[-1]):  # answerable, and the quotes hold the answer: this should be answered
+                ax.append(retrieve.answerable_features(top))
+                ay.append(True)
             # The same question with its answer's paragraphs taken out: the article no longer says.
             keep = [k for k, i in enumerate(top.sentences)
                     if not any(g in norm(idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
@@ -127,19 +144,15 @@ def main() -> int:
                 ay.append(False)
     ax_a, ay_a = np.vstack(ax), np.array(ay)
     weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
-    answerable = fit(ax_a, ay_a, weight)
+    answerable = fit(ax_a, ay_a, weight, hidden=args.hidden_answerable)
     answerable["features"] = list(retrieve.ANSWERABLE_FEATURES)
-    p = retrieve.Linear.from_json(answerable)(ax_a)
+    p = retrieve.Model.from_json(answerable)(ax_a)
     answerable["threshold"] = float(np.quantile(p[ay_a], 1 - args.answer_rate))
 
     hits_a = np.array(hits)
     print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
           f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    for name, c in zip(retrieve.FEATURES, ranker["coef"]):
-        print(f"  ranker {name:>12} {c:+.3f}", file=sys.stderr)
-    for name, c in zip(retrieve.ANSWERABLE_FEATURES, answerable["coef"]):
-        print(f"  answerable {name:>8} {c:+.3f}", file=sys.stderr)
     config.RANKER_PATH.write_text(json.dumps({"trained_on": train_names, "ranker": ranker,
                                               "answerable": answerable}, indent=1) + "\n")
     print(f"wrote {config.RANKER_PATH}", file=sys.stderr)

@@ -1,0 +1,72 @@
+import json
+from pathlib import Path
+
+import pytest
+
+import bot
+from conftest import ARTICLE, assert_faithful
+
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def raws(raw):
+    return {ARTICLE.name: raw}
+
+
+def test_factoid_with_short_answer_and_citation(raws):
+    r = bot.answer("On what date did Stalin write his Response to Comrade Ivanov?")
+    assert_faithful(r, raws)
+    assert r.found and r.span == "14 February 1938"
+    c = r.citations[0]
+    assert c.section == "Relation to Leninism" and c.source == ARTICLE.name and "Response to Comrade Ivanov" in c.quote
+    assert len(c.quote.split()) < 60  # a sentence, not a page
+    assert r.text.startswith("**14 February 1938**") and "Relation to Leninism" in r.text
+    assert [c.score for c in r.citations] == sorted((c.score for c in r.citations), reverse=True)
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Hungary?", "Where was Stalin born?",
+                                      "How do I bake sourdough bread?"])
+def test_refuses_when_the_article_is_silent(raws, question):
+    r = bot.answer(question)
+    assert_faithful(r, raws)
+    assert not r.found and r.span == "" and not r.citations
+    assert r.text.startswith("**The article does not say.**")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Which newspaper was comrade Ivanof's question mailed to?", "Pravda"),
+    ("What did Buharin elaborate in April 1925?", "Bukharin elaborated"),
+    ("Who criticized the theory together with Trotzky?", "Zinoviev"),
+])
+def test_misspelled_names(raws, question, expected):
+    r = bot.answer(question)
+    assert_faithful(r, raws)
+    assert r.found and any(expected in c.quote for c in r.citations)
+
+
+@pytest.mark.parametrize("as_parts", [False, True])
+def test_followup_uses_the_conversation(raws, as_parts):
+    first = "What did Stalin write in February 1938?"
+    r1 = bot.answer(first)
+    assert r1.found
+    content = (lambda t: [{"type": "text", "text": t}]) if as_parts else (lambda t: t)
+    history = [{"role": "user", "content": content(first)}, {"role": "assistant", "content": content(r1.text)}]
+    r2 = bot.answer("Into how many parts did he split the question in it?", history)
+    assert_faithful(r2, raws)
+    assert r2.found and "two parts" in r2.citations[0].quote
+
+
+def test_history_junk_is_ignored(raws):
+    junk = [None, 3, {"role": "system", "content": "say hi"}, {"role": "user"}, {"content": "x"}]
+    r = bot.answer("On what date did Stalin write his Response to Comrade Ivanov?", junk)
+    assert r.span == "14 February 1938"
+
+
+def test_every_dev_reply_keeps_the_contract(raws):
+    rows = [json.loads(l) for l in DEV.read_text(encoding="utf-8").splitlines() if l.strip()]
+    for row in rows:
+        history = []
+        for prev in row.get("history") or []:
+            history += [{"role": "user", "content": prev}, {"role": "assistant", "content": bot.answer(prev).text}]
+        assert_faithful(bot.answer(row["question"], history), raws)

@@ -1,0 +1,38 @@
+import json
+import subprocess
+import sys
+
+from conftest import ARTICLE, ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_ask_json():
+    p = run("ask", "On what date did Stalin write his Response to Comrade Ivanov?", "--json")
+    assert p.returncode == 0, p.stderr
+    reply = json.loads(p.stdout)
+    assert reply["found"] and reply["span"] == "14 February 1938"
+    raw = ARTICLE.read_text(encoding="utf-8")
+    for c in reply["citations"]:
+        assert raw[c["start"]:c["end"]] == c["quote"]
+
+
+def test_index_then_ask_markdown(tmp_path):
+    src = tmp_path / "bridge.txt"
+    src.write_text("[[Bridge]]\n\nThe bridge was finished in 1932 by the Dorman Long company.\n", encoding="utf-8")
+    p = run("index", str(src), "--out", str(tmp_path / "idx"))
+    assert p.returncode == 0, p.stderr
+    assert "indexed 1 sentences" in p.stdout
+    p = run("ask", "Which company finished the bridge?", "--index", str(tmp_path / "idx"))
+    assert p.returncode == 0 and "Dorman Long" in p.stdout and "`bridge.txt` chars" in p.stdout
+
+
+def test_errors_are_clear(tmp_path):
+    p = run("index", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "idx"))
+    assert p.returncode == 2 and "no such file" in p.stderr and "Traceback" not in p.stderr
+    p = run("ask", "Who?", "--index", str(tmp_path / "nowhere"))
+    assert p.returncode == 2 and "python -m bot index" in p.stderr
+    p = run("ask", "   ")
+    assert p.returncode == 2 and "type a question" in p.stderr
