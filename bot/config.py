@@ -26,6 +26,7 @@ PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
 MAX_CITATIONS = 3
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 
+SYNONYM_MIN_COSINE = 0.5   # word embeddings closer than this count as a paraphrase of each other
 FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question
 FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the paragraphs last quoted
 

@@ -23,6 +23,9 @@ _KINDS = [  # first match wins
     ("title", r"\b(?:title|titled|called|named|name)\b|\bwhat (?:book|article|work|brochure|song|film|album|"
               r"newspaper|magazine|journal|chapter|program|show|novel|paper)\b|\bwhich (?:book|article|work|"
               r"brochure|song|film|album|newspaper|magazine|journal|works|writings?)\b"),
+    # "which team ...", "what company ...": some named thing
+    ("entity", r"^\W*(?:\w+\s+)?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|"
+               r"would|will|should|happened|kind|type|sort|else|if|about|exactly)\b)[a-z]+\b"),
 ]
 _KIND_PATTERNS = [(k, re.compile(p, re.IGNORECASE)) for k, p in _KINDS]
 

@@ -39,7 +39,8 @@ class Ranked:
     scores: np.ndarray         # ranker probability per sentence
     features: np.ndarray       # rows aligned with sentences
     kind: str                  # the answer type the question asks for
-    missing: float             # share of the question's weight that no passage mentions
+    support: tuple[float, float]  # share of question words the article never mentions, even by a
+                                  # near-synonym; and the weakest word's best match anywhere
     question_terms: dict[int, float] = field(default_factory=dict)
 
 
@@ -75,23 +76,22 @@ def load_models(path: Path = config.RANKER_PATH) -> dict:
             "threshold": float(data["answerable"]["threshold"])}
 
 
-def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float, float]:
-    """{term id: weight} of the question (earlier turns count less), total weight, unknown weight."""
+def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float]:
+    """{term id: weight} of the question (earlier turns count less), and its total weight."""
     lex = index.sentence_lexicon
     unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
     weights: dict[int, float] = {}
-    total = missing = 0.0
+    total = 0.0
     for text, w in ((query.text, 1.0), (query.context, config.FOLLOWUP_WEIGHT)):
         for t in dict.fromkeys(terms(text)):
             hit = lex.lookup(t)
             idf = float(lex.idf[hit[0]]) if hit else unknown_idf
             total += w * idf
             if hit is None:
-                missing += w * idf
                 continue
             j, confidence = hit
             weights[j] = max(weights.get(j, 0.0), w * confidence)
-    return weights, total, missing
+    return weights, total
 
 
 def _coverage(term_sets: list[frozenset[int]], weights: dict[int, float], idf: np.ndarray, total: float) -> np.ndarray:
@@ -121,39 +121,48 @@ def _bigram_share(qbigrams: set[tuple[str, str]], text: str) -> float:
     return len(qbigrams & _bigrams(text)) / len(qbigrams) if qbigrams else 0.0
 
 
-def _soft_coverage(index: Index, question: str):
-    """A scorer of word sets: the idf-weighted share of the question's words that each set has,
-    or has a near-synonym of (cosine of the words' own embeddings)."""
-    qwords = list(dict.fromkeys(content_words(question)))
-    if not qwords:
-        return lambda sets: np.zeros((len(sets), 2), dtype=np.float32)
-    lex = index.sentence_lexicon
-    unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
-    idf = np.array([lex.idf[lex.vocab[stem(w)]] if stem(w) in lex.vocab else unknown_idf for w in qwords],
-                   dtype=np.float32)
-    new = [w for w in qwords if w not in index.words]
-    new_vecs = dict(zip(new, embed.encode(new))) if new else {}
-    qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w] for w in qwords])
+class _SoftCoverage:
+    """Scores word sets by the idf-weighted share of the question's words they hold, or hold a
+    near-synonym of (cosine of the words' own embeddings: "venue" meets "stadium")."""
 
-    def score(sets: list[np.ndarray]) -> np.ndarray:
+    def __init__(self, index: Index, question: str):
+        qwords = list(dict.fromkeys(content_words(question)))
+        self.index = index
+        self.support = (0.0, 1.0)
+        if not qwords:
+            self.qv = None
+            return
+        lex = index.sentence_lexicon
+        unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+        self.idf = np.array([lex.idf[lex.vocab[stem(w)]] if stem(w) in lex.vocab else unknown_idf
+                             for w in qwords], dtype=np.float32)
+        new = [w for w in qwords if w not in index.words]
+        new_vecs = dict(zip(new, embed.encode(new))) if new else {}
+        self.qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w]
+                             for w in qwords])
+        anywhere = (self.qv @ index.word_vectors.T).max(axis=1) if len(index.words) else np.zeros(len(qwords))
+        self.support = (float(np.mean(anywhere < config.SYNONYM_MIN_COSINE)), float(anywhere.min()))
+
+    def __call__(self, sets: list[np.ndarray]) -> np.ndarray:
         """Per set: weighted share of the question's words met, and the least-met word's match."""
         out = np.zeros((len(sets), 2), dtype=np.float32)
+        if self.qv is None:
+            return out
         for n, ids in enumerate(sets):
             if len(ids):
-                best = np.clip((qv @ index.word_vectors[ids].T).max(axis=1), 0.0, 1.0)
-                out[n] = float(idf @ best) / float(idf.sum()), float(best.min())
+                best = np.clip((self.qv @ self.index.word_vectors[ids].T).max(axis=1), 0.0, 1.0)
+                out[n] = float(self.idf @ best) / float(self.idf.sum()), float(best.min())
         return out
-    return score
 
 
 def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
     """The candidate sentences for a question and their features, not yet scored."""
     lex, plex = index.sentence_lexicon, index.paragraph_lexicon
-    qterms, total, missing = _question_terms(index, query)
+    qterms, total = _question_terms(index, query)
     kind = answer_kind(query.text)
     qwords = set(words(query.text)) | set(words(query.context))
     qbigrams = _bigrams(query.text)
-    soft = _soft_coverage(index, query.text)
+    soft = _SoftCoverage(index, query.text)
 
     # Candidates: the dense and lexical neighbours, and every sentence of the best paragraphs.
     k = min(config.DENSE_CANDIDATES, len(index.sentences))
@@ -219,7 +228,7 @@ def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
         soft([index.sentence_words[i] for i in ids])[:, 0],
         *soft(ctx_words).T,
     ]).astype(np.float32)
-    return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, missing / total if total else 1.0, qterms)
+    return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support, qterms)
 
 
 def rank(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
@@ -236,7 +245,7 @@ def rank(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
 
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
 ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
-                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "missing") + tuple(f"is_{k}" for k in KINDS)
+                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
 def answerable_features(r: Ranked) -> np.ndarray:
@@ -244,5 +253,5 @@ def answerable_features(r: Ranked) -> np.ndarray:
     top = r.features[0]
     names = {n: i for i, n in enumerate(FEATURES)}
     scores = list(r.scores[:3]) + [0.0] * (3 - min(3, len(r.scores)))
-    return np.array(scores + [top[names[n]] for n in ANSWERABLE_FEATURES[3:-len(KINDS) - 1]]
-                    + [r.missing] + [float(r.kind == k) for k in KINDS], dtype=np.float32)
+    return np.array(scores + [top[names[n]] for n in ANSWERABLE_FEATURES[3:-len(KINDS) - 2]]
+                    + list(r.support) + [float(r.kind == k) for k in KINDS], dtype=np.float32)
