@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import config, embed
+from . import config
 from .conversation import context_for
 from .index import Index, load
 from .retrieve import Query, answerable_features, load_models, rank
@@ -78,8 +78,7 @@ class Bot:
         text, note = clean_question(question)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
-        qvec = embed.encode([query.embed_text])[0]
-        ranked = rank(self.index, query, qvec)
+        ranked = rank(self.index, query)
         models = load_models()
         p_answer = float(models["answerable"](answerable_features(ranked)[None, :])[0])
         citations = [self._cite(int(i), float(s)) for i, s in

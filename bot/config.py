@@ -20,6 +20,8 @@ INDEX_FORMAT = 1
 SOURCE_SUFFIXES = (".txt", ".md")
 
 EMBED_BATCH = 64
+QUERY_MAX_TOKENS = 256     # the model's own limit
+QUERY_THREADS = 2
 DENSE_CANDIDATES = 40      # sentences taken from the dense index per question
 LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
 PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates

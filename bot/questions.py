@@ -56,9 +56,11 @@ def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
         found = [m.span() for m in DATE.finditer(sentence)]
     elif kind == "number":
         found = [m.span() for m in NUMBER.finditer(sentence)]
-    elif kind == "title":  # a quoted or capitalised name of more than one word
+    elif kind == "title":  # a quoted or capitalised name of more than one word, or a title-like line
         found = [m.span(1) for m in QUOTED.finditer(sentence) if m.group(1)[:1].isupper()]
         found += [m.span() for m in ENTITY.finditer(sentence) if " " in m.group()]
+        if len(sentence.split()) <= 12 and sentence[:1].isupper() and sentence[-1:].isalnum():
+            found.append((0, len(sentence)))  # a list item or reference: no full stop, few words
     elif kind in ("person", "place", "entity"):
         found = [m.span() for m in ENTITY.finditer(sentence)]
     else:

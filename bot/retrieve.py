@@ -18,7 +18,7 @@ from .questions import answer_kind, candidate_spans
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
             "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
-            "bigram", "soft_s", "soft_ctx", "soft_min")
+            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share")
 
 
 @dataclass
@@ -125,8 +125,7 @@ class _SoftCoverage:
     """Scores word sets by the idf-weighted share of the question's words they hold, or hold a
     near-synonym of (cosine of the words' own embeddings: "venue" meets "stadium")."""
 
-    def __init__(self, index: Index, question: str):
-        qwords = list(dict.fromkeys(content_words(question)))
+    def __init__(self, index: Index, qwords: list[str], new_vecs: dict[str, np.ndarray]):
         self.index = index
         self.support = (0.0, 1.0)
         if not qwords:
@@ -136,8 +135,6 @@ class _SoftCoverage:
         unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
         self.idf = np.array([lex.idf[lex.vocab[stem(w)]] if stem(w) in lex.vocab else unknown_idf
                              for w in qwords], dtype=np.float32)
-        new = [w for w in qwords if w not in index.words]
-        new_vecs = dict(zip(new, embed.encode(new))) if new else {}
         self.qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w]
                              for w in qwords])
         anywhere = (self.qv @ index.word_vectors.T).max(axis=1) if len(index.words) else np.zeros(len(qwords))
@@ -155,14 +152,23 @@ class _SoftCoverage:
         return out
 
 
-def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
+def featurize(index: Index, query: Query) -> Ranked:
     """The candidate sentences for a question and their features, not yet scored."""
+    # What the question asks beyond the words it shares with the article ("where was ... born?"):
+    # a sentence that answers should still be close to it; one that merely names the same things is not.
+    qw = words(query.text)
+    rest = [w for w in qw if w not in index.words]
+    rest_share = len(rest) / max(1, len(qw))
+    qwords = list(dict.fromkeys(content_words(query.text)))
+    new = [w for w in qwords if w not in index.words]
+    vectors = embed.encode_queries([query.embed_text, " ".join(rest) or "?", *new])
+    qvec, rest_vec = vectors[0], vectors[1] if rest else np.zeros_like(vectors[0])
+    soft = _SoftCoverage(index, qwords, dict(zip(new, vectors[2:])))
     lex, plex = index.sentence_lexicon, index.paragraph_lexicon
     qterms, total = _question_terms(index, query)
     kind = answer_kind(query.text)
     qwords = set(words(query.text)) | set(words(query.context))
     qbigrams = _bigrams(query.text)
-    soft = _SoftCoverage(index, query.text)
 
     # Candidates: the dense and lexical neighbours, and every sentence of the best paragraphs.
     k = min(config.DENSE_CANDIDATES, len(index.sentences))
@@ -227,13 +233,16 @@ def featurize(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
         [_bigram_share(qbigrams, t) for t in texts],
         soft([index.sentence_words[i] for i in ids])[:, 0],
         *soft(ctx_words).T,
+        vecs @ rest_vec,
+        index.window_vectors[ids] @ rest_vec,
+        np.full(len(ids), rest_share),
     ]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support, qterms)
 
 
-def rank(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
+def rank(index: Index, query: Query) -> Ranked:
     """Score candidate sentences for the question; best first."""
-    r = featurize(index, query, qvec)
+    r = featurize(index, query)
     scores = load_models()["ranker"](r.features)
     if query.focus:  # a follow-up most likely asks about what the previous answer quoted
         in_focus = np.array([index.sentences[i].para in query.focus for i in r.sentences])
@@ -245,7 +254,8 @@ def rank(index: Index, query: Query, qvec: np.ndarray) -> Ranked:
 
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
 ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
-                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
+                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "absent",
+                       "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
 def answerable_features(r: Ranked) -> np.ndarray:

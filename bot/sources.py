@@ -47,7 +47,9 @@ _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and ind
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before white space and a capital,
 # a digit or an opening quote; the word before the stop decides whether it was an abbreviation.
-_END = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])")
+_END = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff])"
+                  # a Wikipedia citation glued to the end of a quotation: ...range."Friedrich Engels, ...
+                  r"|[.!?][\"”](?=[A-Z])")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vol", "vols", "p", "pp", "ch", "chap",
     "vs", "etc", "e.g", "i.e", "cf", "al", "inc", "ltd", "co", "corp", "gen", "col", "lt", "sgt",

@@ -27,7 +27,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot import config, embed, index, retrieve  # noqa: E402
+from bot import config, index, retrieve  # noqa: E402
 
 HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
 PUNCT = set(string.punctuation) | set("“”‘’—–«»")
@@ -76,12 +76,26 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: 
     return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "layers": layers}
 
 
+def without(top: retrieve.Ranked, keep: list[int], score) -> retrieve.Ranked:
+    """The ranking as it would be with only the `keep` candidates in the article."""
+    f = top.features[keep].copy()
+    names = {n: i for i, n in enumerate(retrieve.FEATURES)}
+    f[:, names["dense_s_rel"]] = f[:, names["dense_s"]] - f[:, names["dense_s"]].max()
+    for col in ("bm25_s_rel", "bm25_p_rel"):
+        f[:, names[col]] /= max(float(f[:, names[col]].max()), 1e-6)
+    s = score(f)
+    order = np.argsort(-s, kind="stable")
+    return retrieve.Ranked(top.sentences[keep][order], s[order], f[order], top.kind, top.support)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
     ap.add_argument("--answer-rate", type=float, default=0.97,
                     help="share of answerable training questions the refusal threshold must let through")
     ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0: logistic regression)")
+    ap.add_argument("--squad-negatives", action="store_true",
+                    help="also train refusals on SQuAD's own unanswerable questions (adversarial rewrites)")
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
     args = ap.parse_args()
 
@@ -98,11 +112,9 @@ def main() -> int:
     idx = index.load(tmp / "idx")
     rows = [r for n in train_names for r in articles[n]]
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
-    qvecs = embed.encode([r["question"] for r in rows], progress=True)
-
     ranked, xs, ys = [], [], []
-    for row, qvec in zip(rows, qvecs):
-        r = retrieve.featurize(idx, retrieve.Query(row["question"]), qvec)
+    for row in rows:
+        r = retrieve.featurize(idx, retrieve.Query(row["question"]))
         golds = [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]
         texts = [norm(idx.text(idx.sentences[i])) for i in r.sentences]
         labels = np.array([any(g in t for g in golds) for t in texts])
@@ -120,28 +132,24 @@ def main() -> int:
         order = np.argsort(-s, kind="stable")
         top = retrieve.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.support)
         if not golds:
-            ax.append(retrieve.answerable_features(top))
-            ay.append(False)
+            if args.squad_negatives:
+                ax.append(retrieve.answerable_features(top))
+                ay.append(False)
         else:
             texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
             hits.append([any(g in t for g in golds) for t in texts])
             if any(hits[-1]):  # answerable, and the quotes hold the answer: this should be answered
                 ax.append(retrieve.answerable_features(top))
                 ay.append(True)
-            # The same question with its answer's paragraphs taken out: the article no longer says.
-            keep = [k for k, i in enumerate(top.sentences)
-                    if not any(g in norm(idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
-            if len(keep) >= 2:
-                f = top.features[keep].copy()
-                names = {n: i for i, n in enumerate(retrieve.FEATURES)}
-                f[:, names["dense_s_rel"]] = f[:, names["dense_s"]] - f[:, names["dense_s"]].max()
-                for col in ("bm25_s_rel", "bm25_p_rel"):
-                    f[:, names[col]] /= max(float(f[:, names[col]].max()), 1e-6)
-                s2 = score(f)
-                o2 = np.argsort(-s2, kind="stable")
-                ax.append(retrieve.answerable_features(
-                    retrieve.Ranked(top.sentences[keep][o2], s2[o2], f[o2], r.kind, r.support)))
-                ay.append(False)
+            # The same question where the article no longer says: its answer's sentences taken
+            # out (the topic is still there, the fact is not), or its answer's paragraphs.
+            for unit in ("sentence", "paragraph"):
+                keep = [k for k, i in enumerate(top.sentences)
+                        if not any(g in norm(idx.text(idx.sentences[i]) if unit == "sentence" else
+                                             idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
+                if len(keep) >= 2:
+                    ax.append(retrieve.answerable_features(without(top, keep, score)))
+                    ay.append(False)
     ax_a, ay_a = np.vstack(ax), np.array(ay)
     weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
     answerable = fit(ax_a, ay_a, weight, hidden=args.hidden_answerable)

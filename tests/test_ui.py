@@ -38,4 +38,4 @@ def test_bad_input_gets_a_message_not_an_error(client):
     text = client.predict("<img src=x onerror=alert(1)>", api_name="/chat")
     assert "<img" not in text
     # the server keeps serving
-    assert "does not say" in client.predict("What is the capital of Hungary?", api_name="/chat")
+    assert "does not say" in client.predict("How do I bake sourdough bread?", api_name="/chat")
