@@ -32,4 +32,13 @@ SYNONYM_MIN_COSINE = 0.5   # word embeddings closer than this count as a paraphr
 FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question
 FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the paragraphs last quoted
 
+# The web app
+DATA_DIR = Path(os.environ.get("BOT_DATA_DIR", ROOT / "data"))      # uploads and indexes, per session
+FEEDBACK_PATH = Path(os.environ.get("BOT_FEEDBACK_PATH", DATA_DIR / "feedback.jsonl"))
+MAX_UPLOAD_FILES = 5
+MAX_UPLOAD_BYTES = 1_000_000
+MAX_SESSIONS = 200
+CONCURRENCY = 2            # answers computed at once (2 cores)
+QUEUE_SIZE = 64            # waiting requests beyond this are told the app is busy
+
 MAX_QUESTION_CHARS = 2000  # longer questions are cut (and said so), never refused with a traceback

@@ -1,41 +1,179 @@
-"""The Gradio chat: a thin layer over bot.answer that never shows a traceback."""
+"""The web chat (Gradio 6): answers with their quotes, and the article beside them with the quoted
+sentences highlighted. A thin layer over `Bot.answer`; it never shows a traceback."""
 from __future__ import annotations
 
+import html
 import logging
 
 import gradio as gr
 
 import bot
 
+from . import config
+from .answer import Bot, Reply, escape_md
+from .sessions import Session, Sessions, index_uploads, record_feedback
+
 log = logging.getLogger(__name__)
+SESSIONS = Sessions()
 
 EXAMPLES = [
     "On what date did Stalin write his Response to Comrade Ivanov?",
-    "Who elaborated the theory in 1925?",
-    "What did Engels say would decide how quickly the revolution develops in each country?",
-    "Where was Stalin born?",
+    "What exact words does Stalin quote from Lenin about constructing complete socialism?",
+    "What did Stalin write in February 1938?",
+    "Into how many parts did he split the question in it?",
+    "How do I bake sourdough bread?",
 ]
+DESCRIPTION = (
+    "Ask about the Wikipedia article *Socialism in One Country*. Every answer is the article's own "
+    "words, quoted and cited with section and character offsets, and highlighted in the article on the "
+    "right. Follow-ups work (*What did Stalin write in February 1938?* → *Into how many parts did he "
+    "split the question in it?*). When the article does not say, the bot says so.")
+SCROLL_JS = """() => { const m = document.querySelector('#article-panel mark');
+  if (m) m.scrollIntoView({block: 'center', behavior: 'smooth'}); }"""
+CSS = """
+#article-panel .article { max-height: 72vh; overflow-y: auto; white-space: pre-wrap; line-height: 1.5;
+  font-size: 0.92em; padding: 0.5em 0.8em; border: 1px solid var(--border-color-primary); border-radius: 8px; }
+#article-panel mark.cite { background: #ffe58a; color: #000; border-radius: 3px; padding: 0 2px; }
+#article-panel mark.closest { background: #dde3ea; color: #000; border-radius: 3px; padding: 0 2px; }
+#article-panel .legend a { margin-right: 0.8em; }
+"""
 
 
-def respond(message, history) -> str:
-    """One chat turn: the bot's markdown answer, or a plain message saying what went wrong."""
+def _bot(session: Session) -> Bot:
+    return session.bot or bot.default_bot()
+
+
+def _answer(message, history, session: Session) -> tuple[str, Reply | None]:
+    """The chat text for one question (an error becomes a plain sentence, never a traceback)."""
     try:
-        return bot.answer(bot.conversation.content_text(message), history).text
+        question = bot.conversation.content_text(message)
+        reply = _bot(session).answer(question, history)
+        session.turns.append((question, reply))
+        return reply.text, reply
     except ValueError as e:  # bad input: say so plainly
-        return str(e)
+        return escape_md(str(e)), None
     except Exception:  # never a traceback in the chat, never a dead server
         log.exception("answer failed")
-        return "Sorry, something went wrong while answering. Please try again or rephrase the question."
+        return "Sorry, something went wrong while answering. Please try again or rephrase the question.", None
 
 
-def build_demo() -> gr.ChatInterface:
-    bot.default_bot()  # load model and index now, so the first answer does not wait
-    return gr.ChatInterface(
-        respond,
-        api_name="chat",
-        title="Ask the article: Socialism in One Country",
-        description="Every answer is quoted word for word from the article, with its section and "
-                    "character offsets. When the article does not say, the bot says so.",
-        examples=EXAMPLES,
-        chatbot=gr.Chatbot(sanitize_html=True, render_markdown=True, height=520),
-    )
+def article_html(b: Bot, reply: Reply | None = None) -> str:
+    """The cited document as HTML, with the reply's quotes highlighted and linked from a legend."""
+    quotes = list(reply.citations or reply.closest) if reply else []
+    kind = "cite" if reply and reply.found else "closest"
+    docs = {d.name: d for d in b.index.docs}
+    doc = docs.get(quotes[0].source) if quotes else b.index.docs[0]
+    marks = sorted((c.start, c.end, n) for n, c in enumerate(quotes, 1) if c.source == doc.name)
+    parts, pos = [], 0
+    for start, end, n in marks:
+        if start < pos:
+            continue  # overlapping quotes: the first one shown wins
+        parts += [html.escape(doc.text[pos:start]),
+                  f'<mark class="{kind}" id="cite-{n}" title="[{n}] {html.escape(quotes[n - 1].section)}">'
+                  f"{html.escape(doc.text[start:end])}</mark>"]
+        pos = end
+    parts.append(html.escape(doc.text[pos:]))
+    if not quotes:
+        legend = "Ask a question: the sentences it is answered from are highlighted here."
+    else:
+        label = "Quoted in the answer:" if kind == "cite" else "Closest passages, but <b>not</b> an answer:"
+        links = " ".join(f'<a href="#cite-{n}" title="{html.escape(c.quote)}">[{n}] {html.escape(c.section)}</a>'
+                         for n, c in enumerate(quotes, 1))
+        legend = f"{label} {links}"
+    return (f'<div class="legend"><b>{html.escape(doc.title)}</b> · <code>{html.escape(doc.name)}</code><br>'
+            f'{legend}</div><div class="article">{"".join(parts)}</div>')
+
+
+def chat_api(message: str, request: gr.Request) -> str:
+    """The `/chat` endpoint: one question in, the markdown answer out; the conversation is kept
+    per client session, so follow-ups work through gradio_client too."""
+    session = SESSIONS.get(request.session_hash)
+    with session.lock:
+        text, _ = _answer(message, session.history, session)
+        session.history += [{"role": "user", "content": str(message)}, {"role": "assistant", "content": text}]
+        return text
+
+
+def chat_ui(message: str, history: list, request: gr.Request):
+    session = SESSIONS.get(request.session_hash)
+    with session.lock:
+        text, reply = _answer(message, history, session)
+        # The question is shown as typed, as text: markdown in it cannot pose as an answer or a quote.
+        shown = escape_md(bot.conversation.content_text(message)) or "…"
+        history = list(history or []) + [{"role": "user", "content": shown}, {"role": "assistant", "content": text}]
+        return "", history, article_html(_bot(session), reply)
+
+
+def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):
+    session = SESSIONS.get(request.session_hash)
+    paths = [getattr(f, "name", f) for f in (files or [])]
+    try:
+        progress(0, desc="Reading and indexing…")
+        new_bot, names = index_uploads(request.session_hash, paths)
+    except ValueError as e:
+        return f"**Not indexed:** {escape_md(str(e))}", gr.update(), gr.update()
+    except Exception:
+        log.exception("upload failed")
+        return "**Not indexed:** something went wrong while reading the files.", gr.update(), gr.update()
+    with session.lock:
+        session.bot, session.documents, session.history, session.turns = new_bot, names, [], []
+    m = new_bot.index.manifest
+    status = (f"Now answering from **{escape_md(', '.join(names))}** ({m['sentences']} sentences). "
+              "Ask away; *Back to the default article* switches back.")
+    return status, article_html(new_bot), []
+
+
+def reset_documents(request: gr.Request):
+    session = SESSIONS.get(request.session_hash)
+    with session.lock:
+        session.bot, session.documents, session.history, session.turns = None, [], [], []
+    return "Answering from the default article again.", article_html(bot.default_bot()), []
+
+
+def feedback(data: gr.LikeData, request: gr.Request):
+    """Store a thumbs up/down with the question, the answer and its citations."""
+    session = SESSIONS.get(request.session_hash)
+    turn = data.index[0] // 2 if isinstance(data.index, (list, tuple)) else int(data.index) // 2
+    if 0 <= turn < len(session.turns):
+        question, reply = session.turns[turn]
+        record_feedback(question, reply, bool(data.liked))
+
+
+def build_demo() -> gr.Blocks:
+    default = bot.default_bot()  # model and index load now, so the first answer does not wait
+    with gr.Blocks(title="Ask the article") as demo:
+        gr.Markdown("# Ask the article: *Socialism in One Country*\n" + DESCRIPTION)
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(height=520, sanitize_html=True, allow_tags=False, label="Chat",
+                                     elem_id="chat", placeholder="Answers are quoted from the article.")
+                with gr.Row():
+                    box = gr.Textbox(placeholder="Ask about the article…", show_label=False, scale=5,
+                                     elem_id="question", max_lines=4)
+                    ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                gr.Examples(EXAMPLES, inputs=box, label="Try")
+                with gr.Accordion("Your own documents", open=False):
+                    files = gr.File(file_count="multiple", file_types=list(config.SOURCE_SUFFIXES),
+                                    label=f"Upload up to {config.MAX_UPLOAD_FILES} .txt or .md files, "
+                                          f"{config.MAX_UPLOAD_BYTES // 1_000_000} MB each")
+                    with gr.Row():
+                        index_btn = gr.Button("Index and chat about these", elem_id="index-docs")
+                        reset_btn = gr.Button("Back to the default article")
+                    status = gr.Markdown(elem_id="doc-status")
+            with gr.Column(scale=2):
+                article = gr.HTML(article_html(default), elem_id="article-panel")
+
+        for trigger in (box.submit, ask.click):
+            trigger(chat_ui, [box, chatbot], [box, chatbot, article], api_visibility="private") \
+                .then(None, js=SCROLL_JS)
+        chatbot.like(feedback, None, None, api_visibility="private")
+        index_btn.click(upload, [files], [status, article, chatbot], api_name="upload")
+        reset_btn.click(reset_documents, None, [status, article, chatbot], api_visibility="private")
+        gr.api(chat_api, api_name="chat")
+    return demo
+
+
+def serve(demo: gr.Blocks, **launch_args):
+    """Queue and launch with the app's limits, styling and upload cap; extra args go to launch()."""
+    return demo.queue(default_concurrency_limit=config.CONCURRENCY, max_size=config.QUEUE_SIZE).launch(
+        max_file_size=config.MAX_UPLOAD_BYTES, css=CSS, **launch_args)

@@ -1,0 +1,107 @@
+"""Per-visitor state of the web app: conversation, uploaded documents, and the feedback log."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import config
+from .answer import Bot, Reply
+
+
+@dataclass
+class Session:
+    history: list[dict] = field(default_factory=list)       # messages, for API clients
+    bot: Bot | None = None                                  # over this session's uploads, if any
+    documents: list[str] = field(default_factory=list)      # their file names
+    turns: list[tuple[str, Reply]] = field(default_factory=list)  # (question, reply), for feedback
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Sessions:
+    """Sessions by Gradio's session hash; the least recently used are dropped past a cap."""
+
+    def __init__(self, cap: int = config.MAX_SESSIONS):
+        self._cap, self._items, self._lock = cap, OrderedDict(), threading.Lock()
+
+    def get(self, key: str) -> Session:
+        with self._lock:
+            s = self._items.pop(key, None) or Session()
+            self._items[key] = s
+            while len(self._items) > self._cap:
+                old, _ = self._items.popitem(last=False)
+                shutil.rmtree(session_dir(old), ignore_errors=True)
+            return s
+
+
+def session_dir(key: str) -> Path:
+    """A directory of the app's data dir that belongs to one session (the key never becomes a path)."""
+    return config.DATA_DIR / "sessions" / hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def safe_name(name: str) -> str:
+    """A file name with no directory part and no odd characters: '../../etc/passwd' -> 'passwd'."""
+    base = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .") or "document"
+    return base[:100]
+
+
+def index_uploads(session_key: str, paths: list[str]) -> tuple[Bot, list[str]]:
+    """Check, copy and index uploaded .txt/.md files for one session; ValueError says what is wrong."""
+    from .index import IndexProblem, build
+    from .sources import SourceError
+
+    if not paths:
+        raise ValueError("Choose one or more .txt or .md files first.")
+    if len(paths) > config.MAX_UPLOAD_FILES:
+        raise ValueError(f"At most {config.MAX_UPLOAD_FILES} files at a time, please.")
+    home = session_dir(session_key)
+    sources = home / "sources"
+    shutil.rmtree(sources, ignore_errors=True)
+    sources.mkdir(parents=True)
+    names = []
+    for p in paths:
+        p = Path(p)
+        name = safe_name(getattr(p, "orig_name", None) or p.name)
+        if Path(name).suffix.lower() not in config.SOURCE_SUFFIXES:
+            raise ValueError(f"{name}: only .txt and .md files can be indexed.")
+        if p.stat().st_size > config.MAX_UPLOAD_BYTES:
+            raise ValueError(f"{name} is larger than {config.MAX_UPLOAD_BYTES // 1_000_000} MB.")
+        if name in names:
+            raise ValueError(f"Two files are called {name}; rename one.")
+        shutil.copyfile(p, sources / name)
+        names.append(name)
+    try:
+        built = build(sorted(sources.iterdir()), home / "index")
+        return Bot.load(built), names
+    except (SourceError, IndexProblem) as e:
+        raise ValueError(str(e).replace(str(sources) + os.sep, "")) from None
+
+
+_feedback_lock = threading.Lock()
+
+
+def record_feedback(question: str, reply: Reply, liked: bool, path: Path | None = None) -> dict:
+    """Append one JSON line; a single write per line, so a crash never leaves half a line."""
+    path = Path(path or config.FEEDBACK_PATH)
+    entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "liked": liked, "question": question,
+             "found": reply.found, "span": reply.span, "answer": reply.text,
+             "citations": [asdict(c) for c in reply.citations]}
+    line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    with _feedback_lock:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+    return entry
