@@ -28,12 +28,13 @@ DESCRIPTION = (
     "words, quoted and cited with section and character offsets, and highlighted in the article on the "
     "right. Follow-ups work (*What did Stalin write in February 1938?* → *Into how many parts did he "
     "split the question in it?*). When the article does not say, the bot says so.")
-SCROLL_JS = """() => { const m = document.querySelector('#article-panel mark');
+SCROLL_JS = """() => { const m = document.querySelector('#article-panel #cite-1');
   if (m) m.scrollIntoView({block: 'center', behavior: 'smooth'}); }"""
 CSS = """
 #article-panel .article { max-height: 72vh; overflow-y: auto; white-space: pre-wrap; line-height: 1.5;
   font-size: 0.92em; padding: 0.5em 0.8em; border: 1px solid var(--border-color-primary); border-radius: 8px; }
 #article-panel mark.cite { background: #ffe58a; color: #000; border-radius: 3px; padding: 0 2px; }
+#article-panel mark#cite-1.cite { background: #ffc53d; }
 #article-panel mark.closest { background: #dde3ea; color: #000; border-radius: 3px; padding: 0 2px; }
 #article-panel .legend a { margin-right: 0.8em; }
 """

@@ -1,0 +1,43 @@
+"""A real headless Chromium (Debian's) driven by playwright-core against the real app."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_ui import free_port
+
+pytestmark = pytest.mark.slow
+BROWSER_DIR = ROOT / "tests" / "browser"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def url():
+    if not shutil.which("node") or not (BROWSER_DIR / "node_modules" / "playwright-core").is_dir():
+        pytest.fail("browser test needs node and tests/browser/node_modules (bash .ci/run installs them)")
+    from bot.ui import build_demo, serve
+
+    demo = build_demo()
+    port = free_port()
+    serve(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_question_in_the_browser_answers_and_highlights(url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "chat.png"
+    p = subprocess.run(["node", "chat.mjs", url, str(shot)], cwd=BROWSER_DIR, capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr
+    seen = json.loads(p.stdout.strip().splitlines()[-1])
+    assert "14 February 1938" in seen["chat_text"] and "Relation to Leninism" in seen["chat_text"]
+    assert any("Response to Comrade Ivanov" in m for m in seen["marks"]) and seen["mark_visible"]
+    assert seen["answer_ms"] < 5000  # typed question to answer and highlight (the acceptance asks < 1 s warm)
+    assert shot.stat().st_size > 10_000
+    # markup typed by a user stays text: no dialog, no image element, the characters shown as typed
+    assert seen["dialogs"] == [] and seen["img_in_chat"] == 0
+    assert seen["evil"] in seen["chat_text_after"]
