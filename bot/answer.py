@@ -68,6 +68,11 @@ class Bot:
         self.index = index
         load_models()  # fail at start-up, not at the first question
 
+    def warm_up(self) -> "Bot":
+        """Do now what the first question would otherwise wait for: query encoder, word indexes."""
+        self.answer("What is this article about?")
+        return self
+
     @classmethod
     def load(cls, index_dir: str | Path) -> "Bot":
         """Open an index built by `python -m bot index`; raises IndexProblem if it is unusable."""

@@ -141,7 +141,7 @@ def feedback(data: gr.LikeData, request: gr.Request):
 
 
 def build_demo() -> gr.Blocks:
-    default = bot.default_bot()  # model and index load now, so the first answer does not wait
+    default = bot.default_bot().warm_up()  # load everything now, so the first answer does not wait
     with gr.Blocks(title="Ask the article") as demo:
         gr.Markdown("# Ask the article: *Socialism in One Country*\n" + DESCRIPTION)
         with gr.Row():

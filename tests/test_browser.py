@@ -34,9 +34,10 @@ def test_question_in_the_browser_answers_and_highlights(url):
                        timeout=120)
     assert p.returncode == 0, p.stderr
     seen = json.loads(p.stdout.strip().splitlines()[-1])
+    (ARTIFACTS / "browser.json").write_text(json.dumps(seen, ensure_ascii=False, indent=1))
     assert "14 February 1938" in seen["chat_text"] and "Relation to Leninism" in seen["chat_text"]
     assert any("Response to Comrade Ivanov" in m for m in seen["marks"]) and seen["mark_visible"]
-    assert seen["answer_ms"] < 5000  # typed question to answer and highlight (the acceptance asks < 1 s warm)
+    assert seen["answer_ms"] < 1000  # typed question to answer shown with its source highlighted
     assert shot.stat().st_size > 10_000
     # markup typed by a user stays text: no dialog, no image element, the characters shown as typed
     assert seen["dialogs"] == [] and seen["img_in_chat"] == 0

@@ -18,19 +18,18 @@ try {
   const box = page.locator("#question textarea");
 
   async function ask(question, expectBubbles) {
-    const t0 = Date.now();
     await box.fill(question);
     await box.press("Enter");
     await page.waitForFunction(
       (n) => document.querySelectorAll("#chat .message-row, #chat [data-testid='bot']").length >= n ||
              document.querySelectorAll("#chat .bot").length >= n / 2,
       expectBubbles, { timeout: 20000 });
-    await page.waitForTimeout(300);
-    return Date.now() - t0;
   }
 
-  out.answer_ms = await ask("On what date did Stalin write his Response to Comrade Ivanov?", 2);
+  const t0 = Date.now();  // typed question -> answer shown and its source highlighted
+  await ask("On what date did Stalin write his Response to Comrade Ivanov?", 2);
   await page.waitForSelector("#article-panel mark.cite", { timeout: 10000 });
+  out.answer_ms = Date.now() - t0;
   out.chat_text = await page.locator("#chat").innerText();
   out.marks = await page.locator("#article-panel mark.cite").allInnerTexts();
   out.mark_visible = await page.locator("#article-panel mark.cite").first().isVisible();
@@ -39,6 +38,8 @@ try {
 
   const evil = "<img src=x onerror=alert(1)>";
   await ask(evil, 4);
+  await page.waitForFunction(() => document.querySelector("#chat").innerText.includes("<img"), null,
+                             { timeout: 10000 });
   await page.waitForTimeout(500);
   out.chat_text_after = await page.locator("#chat").innerText();
   out.img_in_chat = await page.locator("#chat img[src='x']").count();
