@@ -124,7 +124,8 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    _clean_up(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
     try:
         passages = {
             "sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
@@ -160,7 +161,10 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
 
 
 def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one."""
+    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one.
+
+    Two renames: a crash between them leaves only `.NAME.old-PID`, which _clean_up (run by load
+    and build) renames back, so the previous index is never lost."""
     os.chmod(tmp, 0o755)
     if not out.exists():
         os.rename(tmp, out)
@@ -171,9 +175,34 @@ def _swap_in(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_up(out: Path) -> None:
+    """Undo what a build killed half-way left behind: restore a set-aside index, drop temp dirs."""
+    for leftover in out.parent.glob(f".{out.name}.*-*"):
+        kind, _, rest = leftover.name[len(out.name) + 2:].partition("-")
+        pid = rest.split("-")[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue  # another build still at work
+        if kind == "old" and not out.exists():
+            os.rename(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def load(directory: str | Path) -> Index:
     """Load and verify an index directory; raise IndexProblem saying what to do if it is unusable."""
     directory = Path(directory)
+    if directory.parent.is_dir():
+        _clean_up(directory)
     rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
     manifest_path = directory / "manifest.json"
     if not directory.is_dir():
@@ -199,15 +228,17 @@ def load(directory: str | Path) -> Index:
         if sha256(blobs[f]) != manifest.get("files", {}).get(f):
             raise IndexProblem(f"{directory / f} does not match its checksum in the manifest "
                                f"(truncated or changed); {rebuild}")
-    passages = json.loads(blobs["passages.json"])
-    docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
-    paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
-    sentences = [Sentence(*s) for s in passages["sentences"]]
-    vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
-    window_vecs = np.load(io.BytesIO(blobs["windows.npy"]))
-    para_vecs = np.load(io.BytesIO(blobs["paragraphs.npy"]))
-    word_vecs = np.load(io.BytesIO(blobs["words.npy"])).astype(np.float32)
-    words = {w: i for i, w in enumerate(passages["words"])}
+    try:
+        passages = json.loads(blobs["passages.json"])
+        docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
+        paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
+        sentences = [Sentence(*s) for s in passages["sentences"]]
+        words = {w: i for i, w in enumerate(passages["words"])}
+        vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
+        window_vecs, para_vecs, word_vecs = (np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32)
+                                             for f in ("windows.npy", "paragraphs.npy", "words.npy"))
+    except (ValueError, RuntimeError, KeyError, TypeError) as e:
+        raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
     if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
             or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]):
         raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")

@@ -69,9 +69,9 @@ def index_uploads(session_key: str, paths: list[str]) -> tuple[Bot, list[str]]:
     shutil.rmtree(sources, ignore_errors=True)
     sources.mkdir(parents=True)
     names = []
-    for p in paths:
-        p = Path(p)
-        name = safe_name(getattr(p, "orig_name", None) or p.name)
+    for upload in paths:
+        p = Path(upload)
+        name = safe_name(getattr(upload, "orig_name", None) or p.name)
         if Path(name).suffix.lower() not in config.SOURCE_SUFFIXES:
             raise ValueError(f"{name}: only .txt and .md files can be indexed.")
         if p.stat().st_size > config.MAX_UPLOAD_BYTES:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import bot
-from conftest import ARTICLE, assert_faithful
+from helpers import ARTICLE, assert_faithful
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
 

@@ -1,7 +1,7 @@
 import pytest
 
 import bot
-from conftest import ARTICLE, assert_faithful
+from helpers import ARTICLE, assert_faithful
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from test_ui import free_port
+from helpers import ROOT
 
 pytestmark = pytest.mark.slow
 BROWSER_DIR = ROOT / "tests" / "browser"
@@ -15,16 +14,10 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
-def url():
+def url(app_url):
     if not shutil.which("node") or not (BROWSER_DIR / "node_modules" / "playwright-core").is_dir():
         pytest.fail("browser test needs node and tests/browser/node_modules (bash .ci/run installs them)")
-    from bot.ui import build_demo, serve
-
-    demo = build_demo()
-    port = free_port()
-    serve(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    return app_url
 
 
 def test_question_in_the_browser_answers_and_highlights(url):

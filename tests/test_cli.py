@@ -2,7 +2,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ARTICLE, ROOT
+from helpers import ARTICLE, ROOT
 
 
 def run(*args):

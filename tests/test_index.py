@@ -6,7 +6,7 @@ import pytest
 import bot
 from bot import config
 from bot.index import IndexProblem, build, check_sources, load
-from conftest import ARTICLE
+from helpers import ARTICLE
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.sources import LEAD, SourceError, parse, read_source, split_sentences
-from conftest import ARTICLE
+from helpers import ARTICLE
 
 
 def sentences(doc):

@@ -1,30 +1,14 @@
 """The real Gradio app on a free port, called as a client would."""
-import socket
-
 import pytest
 
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def client():
+def client(app_url):
     from gradio_client import Client
 
-    from bot.ui import build_demo, serve
-
-    demo = build_demo()
-    port = free_port()
-    serve(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield Client(f"http://127.0.0.1:{port}/", verbose=False)
-    finally:
-        demo.close()
+    return Client(app_url, verbose=False)
 
 
 def test_chat_endpoint_answers_with_quotes(client):
@@ -89,7 +73,7 @@ def test_feedback_is_stored_as_json_lines(tmp_path):
 
 
 def test_spaces_front_matter_matches_requirements():
-    from conftest import ROOT
+    from helpers import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("---\n")

@@ -1,0 +1,26 @@
+"""Shared by the tests: paths, the contract check, a free port."""
+import socket
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "seeds" / "socialism_in_one_country.txt"
+
+
+def assert_faithful(reply, raw_by_name: dict[str, str]) -> None:
+    """The contract: every quote is verbatim source text at exactly its offsets."""
+    for c in list(reply.citations) + list(reply.closest):
+        raw = raw_by_name[c.source]
+        assert raw[c.start:c.end] == c.quote, c
+        assert c.quote.strip() == c.quote and c.quote
+    if reply.span:
+        assert any(reply.span in r for r in raw_by_name.values())
+    if reply.found:
+        assert reply.citations and reply.span
+    else:
+        assert not reply.citations and "does not say" in reply.text
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
