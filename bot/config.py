@@ -25,6 +25,7 @@ QUERY_THREADS = 2
 DENSE_CANDIDATES = 40      # sentences taken from the dense index per question
 LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
 PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
+SCORE_ALL_BELOW = 150      # articles with fewer sentences have every sentence scored
 MAX_CITATIONS = 3
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 

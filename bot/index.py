@@ -24,8 +24,8 @@ import faiss
 import numpy as np
 
 from . import config, embed
-from .lexical import Bm25, content_words
-from .sources import Document, Paragraph, Sentence, read_source, split_sentences
+from .lexical import Bm25, content_words, terms
+from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
 FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
 
@@ -76,6 +76,42 @@ class Index:
         out: list[list[int]] = [[] for _ in self.paragraphs]
         for i, s in enumerate(self.sentences):
             out[s.para].append(i)
+        return out
+
+    @cached_property
+    def neighbours(self) -> list[list[int]]:
+        """Each sentence with the ones before and after it in its paragraph."""
+        out = []
+        for i, s in enumerate(self.sentences):
+            siblings = self.sentences_of[s.para]
+            pos = siblings.index(i)
+            out.append(siblings[max(0, pos - 1): pos + 2])
+        return out
+
+    @cached_property
+    def position(self) -> np.ndarray:
+        """Each sentence's place in its paragraph (0 = first)."""
+        return np.array([self.sentences_of[s.para].index(i) for i, s in enumerate(self.sentences)])
+
+    @cached_property
+    def first_paragraphs(self) -> frozenset[int]:
+        """The first paragraph of each document."""
+        return frozenset(min(i for i, p in enumerate(self.paragraphs) if p.doc == d) for d in
+                         {p.doc for p in self.paragraphs})
+
+    @cached_property
+    def heading_terms(self) -> list[frozenset[int]]:
+        """Per paragraph, the term ids of its document's title and its section's heading: words
+        that are implicitly part of every sentence under them."""
+        lex = self.sentence_lexicon
+        cache: dict[tuple[int, str], frozenset[int]] = {}
+        out = []
+        for p in self.paragraphs:
+            key = (p.doc, p.section)
+            if key not in cache:
+                heading = f"{self.docs[p.doc].title} {p.section if p.section != LEAD else ''}"
+                cache[key] = frozenset(j for t in terms(heading) if (j := lex.vocab.get(t)) is not None)
+            out.append(cache[key])
         return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +41,6 @@ class Ranked:
     kind: str                  # the answer type the question asks for
     support: tuple[float, float]  # share of question words the article never mentions, even by a
                                   # near-synonym; and the weakest word's best match anywhere
-    question_terms: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,10 +75,15 @@ def load_models(path: Path = config.RANKER_PATH) -> dict:
             "threshold": float(data["answerable"]["threshold"])}
 
 
+def _unknown_idf(index: Index) -> float:
+    """The idf of a word no sentence has: rarer than any word that is there."""
+    return math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+
+
 def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float]:
     """{term id: weight} of the question (earlier turns count less), and its total weight."""
     lex = index.sentence_lexicon
-    unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+    unknown_idf = _unknown_idf(index)
     weights: dict[int, float] = {}
     total = 0.0
     for text, w in ((query.text, 1.0), (query.context, config.FOLLOWUP_WEIGHT)):
@@ -132,7 +136,7 @@ class _SoftCoverage:
             self.qv = None
             return
         lex = index.sentence_lexicon
-        unknown_idf = math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+        unknown_idf = _unknown_idf(index)
         self.idf = np.array([lex.idf[lex.vocab[stem(w)]] if stem(w) in lex.vocab else unknown_idf
                              for w in qwords], dtype=np.float32)
         self.qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w]
@@ -167,7 +171,7 @@ def featurize(index: Index, query: Query) -> Ranked:
     lex, plex = index.sentence_lexicon, index.paragraph_lexicon
     qterms, total = _question_terms(index, query)
     kind = answer_kind(query.text)
-    qwords = set(words(query.text)) | set(words(query.context))
+    asked = set(words(query.text)) | set(words(query.context))
     qbigrams = _bigrams(query.text)
 
     # Candidates: the dense and lexical neighbours, and every sentence of the best paragraphs.
@@ -182,37 +186,19 @@ def featurize(index: Index, query: Query) -> Ranked:
     cand |= set(int(i) for i in np.argsort(-bm25_s)[: config.LEXICAL_CANDIDATES] if bm25_s[i] > 0)
     for p in list(top_paras) + list(query.focus):
         cand |= set(index.sentences_of[int(p)])
+    if len(index.sentences) <= config.SCORE_ALL_BELOW:  # a short article: every sentence is a candidate
+        cand = set(range(len(index.sentences)))
     ids = np.array(sorted(cand), dtype=np.int64)
-    # A document's title and a section's heading are implicitly part of every sentence under them.
-    def known(text: str) -> frozenset[int]:
-        return frozenset(j for t in terms(text) if (j := lex.vocab.get(t)) is not None)
-    cache: dict[tuple[int, str], frozenset[int]] = {}
-    heads = []  # per candidate
-    for i in ids:
-        p = index.paragraphs[index.sentences[i].para]
-        key = (p.doc, p.section)
-        if key not in cache:
-            cache[key] = known(f"{index.docs[p.doc].title} {p.section if p.section != LEAD else ''}")
-        heads.append(cache[key])
-    doc_of = [index.paragraphs[index.sentences[i].para].doc for i in ids]
 
     vecs = np.vstack([index.sentence_vectors.reconstruct(int(i)) for i in ids])
     dense_s = vecs @ qvec
     paras = np.array([index.sentences[i].para for i in ids])
+    heads = [index.heading_terms[p] for p in paras]
     texts = [index.text(index.sentences[i]) for i in ids]
-    ctx_sets, ctx_texts, positions, ctx_words = [], [], [], []
-    for i, head in zip(ids, heads):
-        s = index.sentences[i]
-        siblings = index.sentences_of[s.para]
-        pos = siblings.index(int(i))
-        around = siblings[max(0, pos - 1): pos + 2]
-        ctx_sets.append(head.union(*(lex.doc_terms[j] for j in around)))
-        ctx_texts.append(" ".join(index.text(index.sentences[j]) for j in around))
-        ctx_words.append(np.unique(np.concatenate([index.sentence_words[j] for j in around])))
-        positions.append(min(pos, 5) / 5)
-    first_paras = {p.doc: -1 for p in index.paragraphs}
-    for n, p in reversed(list(enumerate(index.paragraphs))):
-        first_paras[p.doc] = n
+    around = [index.neighbours[i] for i in ids]
+    ctx_sets = [h.union(*(lex.doc_terms[j] for j in a)) for h, a in zip(heads, around)]
+    ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
+    ctx_words = [np.unique(np.concatenate([index.sentence_words[j] for j in a])) for a in around]
     x = np.column_stack([
         dense_s,
         index.window_vectors[ids] @ qvec,
@@ -223,13 +209,13 @@ def featurize(index: Index, query: Query) -> Ranked:
         _coverage([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms, lex.idf, total),
         _coverage(ctx_sets, qterms, lex.idf, total),
         _coverage([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms, lex.idf, total),
-        [_has_kind(t, kind, qwords) for t in texts],
-        [_has_kind(t, kind, qwords) for t in ctx_texts],
-        [len(set(words(t)) - qwords) / max(1, len(words(t))) for t in texts],
+        [_has_kind(t, kind, asked) for t in texts],
+        [_has_kind(t, kind, asked) for t in ctx_texts],
+        [len(set(words(t)) - asked) / max(1, len(words(t))) for t in texts],
         [math.log1p(len(t.split())) for t in texts],
         [float(index.paragraphs[p].section == LEAD) for p in paras],
-        [float(first_paras[d] == p) for p, d in zip(paras, doc_of)],
-        positions,
+        [float(p in index.first_paragraphs) for p in paras],
+        np.minimum(index.position[ids], 5) / 5,
         [_bigram_share(qbigrams, t) for t in texts],
         soft([index.sentence_words[i] for i in ids])[:, 0],
         *soft(ctx_words).T,
@@ -237,7 +223,7 @@ def featurize(index: Index, query: Query) -> Ranked:
         index.window_vectors[ids] @ rest_vec,
         np.full(len(ids), rest_share),
     ]).astype(np.float32)
-    return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support, qterms)
+    return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support)
 
 
 def rank(index: Index, query: Query) -> Ranked:
@@ -254,8 +240,8 @@ def rank(index: Index, query: Query) -> Ranked:
 
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
 ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
-                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "absent",
-                       "weakest") + tuple(f"is_{k}" for k in KINDS)
+                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min",
+                       "rest_s", "rest_w", "rest_share", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
 def answerable_features(r: Ranked) -> np.ndarray:
