@@ -35,7 +35,7 @@ ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{1,2}}"
                   rf"(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{3,4}}|(?:{MONTHS})|"
-                  r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{3,4}(?:[–-]\d{1,4})?)\b")
+                  r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{1,4}\s?(?:BC|AD|BCE|CE)|\d{3,4}(?:[–-]\d{1,4})?)\b")
 NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|"
                     rf"km|miles|kilometres|kilometers|m|ft|feet|kg|tons|years|days|hours|people|times|parts))?\b|"
                     rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:percent|parts|times|years|"

@@ -21,7 +21,7 @@ class Session:
     history: list[dict] = field(default_factory=list)       # messages, for API clients
     bot: Bot | None = None                                  # over this session's uploads, if any
     documents: list[str] = field(default_factory=list)      # their file names
-    turns: list[tuple[str, Reply]] = field(default_factory=list)  # (question, reply), for feedback
+    turns: list[tuple[str, Reply | None]] = field(default_factory=list)  # per answer, for feedback
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 

@@ -46,16 +46,18 @@ def _bot(session: Session) -> Bot:
 
 def _answer(message, history, session: Session) -> tuple[str, Reply | None]:
     """The chat text for one question (an error becomes a plain sentence, never a traceback)."""
+    question = bot.conversation.content_text(message)
+    reply = None
     try:
-        question = bot.conversation.content_text(message)
         reply = _bot(session).answer(question, history)
-        session.turns.append((question, reply))
-        return reply.text, reply
+        text = reply.text
     except ValueError as e:  # bad input: say so plainly
-        return escape_md(str(e)), None
+        text = escape_md(str(e))
     except Exception:  # never a traceback in the chat, never a dead server
         log.exception("answer failed")
-        return "Sorry, something went wrong while answering. Please try again or rephrase the question.", None
+        text = "Sorry, something went wrong while answering. Please try again or rephrase the question."
+    session.turns.append((question, reply))  # one per assistant message, so feedback finds its turn
+    return text, reply
 
 
 def article_html(b: Bot, reply: Reply | None = None) -> str:
@@ -135,7 +137,7 @@ def feedback(data: gr.LikeData, request: gr.Request):
     """Store a thumbs up/down with the question, the answer and its citations."""
     session = SESSIONS.get(request.session_hash)
     turn = data.index[0] // 2 if isinstance(data.index, (list, tuple)) else int(data.index) // 2
-    if 0 <= turn < len(session.turns):
+    if 0 <= turn < len(session.turns) and session.turns[turn][1] is not None:
         question, reply = session.turns[turn]
         record_feedback(question, reply, bool(data.liked))
 
