@@ -18,7 +18,7 @@ from .questions import answer_kind, candidate_spans
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
             "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
-            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share")
+            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w")
 
 
 @dataclass
@@ -165,9 +165,14 @@ def featurize(index: Index, query: Query) -> Ranked:
     rest_share = len(rest) / max(1, len(qw))
     qwords = list(dict.fromkeys(content_words(query.text)))
     new = [w for w in qwords if w not in index.words]
-    vectors = embed.encode_queries([query.embed_text, " ".join(rest) or "?", *new])
-    qvec, rest_vec = vectors[0], vectors[1] if rest else np.zeros_like(vectors[0])
-    soft = _SoftCoverage(index, qwords, dict(zip(new, vectors[2:])))
+    # ...and the words it shares with the article alone: if the whole question is no closer to a
+    # sentence than these are, the sentence matches the topic but not what is asked about it.
+    anchors = [w for w in qwords if w in index.words]
+    vectors = embed.encode_queries([query.embed_text, " ".join(rest) or "?", " ".join(anchors) or "?", *new])
+    qvec = vectors[0]
+    rest_vec = vectors[1] if rest else np.zeros_like(qvec)
+    anchor_vec = vectors[2] if anchors else np.zeros_like(qvec)
+    soft = _SoftCoverage(index, qwords, dict(zip(new, vectors[3:])))
     lex, plex = index.sentence_lexicon, index.paragraph_lexicon
     qterms, total = _question_terms(index, query)
     kind = answer_kind(query.text)
@@ -222,6 +227,8 @@ def featurize(index: Index, query: Query) -> Ranked:
         vecs @ rest_vec,
         index.window_vectors[ids] @ rest_vec,
         np.full(len(ids), rest_share),
+        dense_s - vecs @ anchor_vec,
+        index.window_vectors[ids] @ (qvec - anchor_vec),
     ]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support)
 
@@ -241,7 +248,7 @@ def rank(index: Index, query: Query) -> Ranked:
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
 ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
                        "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min",
-                       "rest_s", "rest_w", "rest_share", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
+                       "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
 def answerable_features(r: Ranked) -> np.ndarray:
