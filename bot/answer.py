@@ -9,7 +9,7 @@ from pathlib import Path
 from . import config
 from .conversation import context_for
 from .index import Index, load
-from .retrieve import Query, answerable_features, load_models, rank
+from .retrieve import Query, answerable_features, load_models, rank, verify
 from .spans import short_answer
 
 
@@ -85,7 +85,8 @@ class Bot:
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
         models = load_models()
-        p_answer = float(models["answerable"](answerable_features(ranked)[None, :])[0])
+        verified = verify(self.index, text, ranked.sentences[: config.MAX_CITATIONS])
+        p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = [self._cite(int(i), float(s)) for i, s in
                      zip(ranked.sentences[: config.MAX_CITATIONS], ranked.scores[: config.MAX_CITATIONS])]
         if p_answer < models["threshold"]:

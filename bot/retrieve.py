@@ -72,7 +72,7 @@ def load_models(path: Path = config.RANKER_PATH) -> dict:
     if tuple(data["ranker"]["features"]) != FEATURES:
         raise RuntimeError(f"{path} was trained on other features; retrain: python scripts/train_ranker.py")
     return {"ranker": Model.from_json(data["ranker"]), "answerable": Model.from_json(data["answerable"]),
-            "threshold": float(data["answerable"]["threshold"])}
+            "verifier": Model.from_json(data["verifier"]), "threshold": float(data["answerable"]["threshold"])}
 
 
 def _unknown_idf(index: Index) -> float:
@@ -245,16 +245,28 @@ def rank(index: Index, query: Query) -> Ranked:
     return r
 
 
+def verify(index: Index, question: str, sentence_ids, verifier: Model | None = None) -> np.ndarray:
+    """Probability that each sentence holds the answer, reading it together with the question."""
+    if len(sentence_ids) == 0:
+        return np.zeros(0, dtype=np.float32)
+    verifier = verifier or load_models()["verifier"]
+    texts = [index.text(index.sentences[int(i)]) for i in sentence_ids]
+    return verifier(embed.encode_pairs(question, texts)).astype(np.float32)
+
+
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
-ANSWERABLE_FEATURES = ("score", "score2", "score3", "dense_s", "dense_w", "dense_p", "bm25_s_rel", "cov_s",
-                       "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s", "soft_ctx", "soft_min",
-                       "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "absent", "weakest") + tuple(f"is_{k}" for k in KINDS)
+ANSWERABLE_FEATURES = ("score", "score2", "score3", "verified", "verified_max", "dense_s", "dense_w", "dense_p",
+                       "bm25_s_rel", "cov_s", "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s",
+                       "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "absent",
+                       "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
-def answerable_features(r: Ranked) -> np.ndarray:
-    """What the refusal model looks at: how good the best sentences are, and what was asked."""
+def answerable_features(r: Ranked, verified: np.ndarray) -> np.ndarray:
+    """What the refusal model looks at: how good the best sentences are, what the verifier reads in
+    them (`verified`: its probabilities for the top sentences), and what was asked."""
     top = r.features[0]
     names = {n: i for i, n in enumerate(FEATURES)}
     scores = list(r.scores[:3]) + [0.0] * (3 - min(3, len(r.scores)))
-    return np.array(scores + [top[names[n]] for n in ANSWERABLE_FEATURES[3:-len(KINDS) - 2]]
+    v = list(verified[:1]) + [float(verified.max())] if len(verified) else [0.0, 0.0]
+    return np.array(scores + v + [top[names[n]] for n in ANSWERABLE_FEATURES[5:-len(KINDS) - 2]]
                     + list(r.support) + [float(r.kind == k) for k in KINDS], dtype=np.float32)

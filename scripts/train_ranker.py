@@ -4,6 +4,7 @@
 Data: the SQuAD v2.0 articles in ../shared/eval/squad/train10, all but the three held out for
 evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 is never used.
   ranker      small MLP (32 hidden units): does this candidate sentence contain the crowd answer?
+  verifier    small MLP on MiniLM's token states of "question [SEP] sentence": is the answer in it?
   answerable  small MLP on the best sentences: answerable question (1), or SQuAD's
               unanswerable ones and answerable ones whose answer paragraph was taken out (0).
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py.
@@ -27,7 +28,7 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot import config, index, retrieve  # noqa: E402
+from bot import config, embed, index, retrieve  # noqa: E402
 
 HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
 PUNCT = set(string.punctuation) | set("“”‘’—–«»")
@@ -96,6 +97,8 @@ def main() -> int:
     ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0: logistic regression)")
     ap.add_argument("--squad-negatives", action="store_true",
                     help="also train refusals on SQuAD's own unanswerable questions (adversarial rewrites)")
+    ap.add_argument("--verify-k", type=int, default=4, help="candidates per question the verifier learns from")
+    ap.add_argument("--hidden-verifier", type=int, default=64, help="hidden units of the verifier")
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
     args = ap.parse_args()
 
@@ -126,20 +129,43 @@ def main() -> int:
     ranker["features"] = list(retrieve.FEATURES)
     score = retrieve.Model.from_json(ranker)
 
-    ax, ay, hits = [], [], []
+    # The verifier reads question and sentence together: trained on the ranker's best candidates.
+    tops, pair_x, pair_y, pairs = [], [], [], []
     for row, r, golds in ranked:
         s = score(r.features)
         order = np.argsort(-s, kind="stable")
         top = retrieve.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.support)
+        tops.append(top)
+        cache = {}
+        if golds:
+            ids = [int(i) for i in top.sentences[:args.verify_k]]
+            feats = embed.encode_pairs(row["question"], [idx.text(idx.sentences[i]) for i in ids])
+            cache = dict(zip(ids, feats))
+            pair_x.append(feats)
+            pair_y.append([any(g in norm(idx.text(idx.sentences[i])) for g in golds) for i in ids])
+        pairs.append(cache)
+    verifier = fit(np.vstack(pair_x), np.concatenate(pair_y), hidden=args.hidden_verifier)
+    vmodel = retrieve.Model.from_json(verifier)
+
+    def verified(question: str, ranking: retrieve.Ranked, cache: dict) -> np.ndarray:
+        ids = [int(i) for i in ranking.sentences[:3]]
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            cache.update(zip(missing, embed.encode_pairs(question, [idx.text(idx.sentences[i]) for i in missing])))
+        return vmodel(np.vstack([cache[i] for i in ids]))
+
+    ax, ay, hits = [], [], []
+    for (row, r, golds), top, cache in zip(ranked, tops, pairs):
+        q = row["question"]
         if not golds:
             if args.squad_negatives:
-                ax.append(retrieve.answerable_features(top))
+                ax.append(retrieve.answerable_features(top, verified(q, top, cache)))
                 ay.append(False)
         else:
             texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
             hits.append([any(g in t for g in golds) for t in texts])
             if any(hits[-1]):  # answerable, and the quotes hold the answer: this should be answered
-                ax.append(retrieve.answerable_features(top))
+                ax.append(retrieve.answerable_features(top, verified(q, top, cache)))
                 ay.append(True)
             # The same question where the article no longer says: its answer's sentences taken
             # out (the topic is still there, the fact is not), or its answer's paragraphs.
@@ -148,7 +174,8 @@ def main() -> int:
                         if not any(g in norm(idx.text(idx.sentences[i]) if unit == "sentence" else
                                              idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
                 if len(keep) >= 2:
-                    ax.append(retrieve.answerable_features(without(top, keep, score)))
+                    rest = without(top, keep, score)
+                    ax.append(retrieve.answerable_features(rest, verified(q, rest, cache)))
                     ay.append(False)
     ax_a, ay_a = np.vstack(ax), np.array(ay)
     weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
@@ -161,8 +188,8 @@ def main() -> int:
     print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
           f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    config.RANKER_PATH.write_text(json.dumps({"trained_on": train_names, "ranker": ranker,
-                                              "answerable": answerable}, indent=1) + "\n")
+    config.RANKER_PATH.write_text(json.dumps({"trained_on": train_names, "ranker": ranker, "verifier": verifier,
+                                              "answerable": answerable}) + "\n")
     print(f"wrote {config.RANKER_PATH}", file=sys.stderr)
     return 0
 

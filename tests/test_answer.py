@@ -25,13 +25,8 @@ def test_factoid_with_short_answer_and_citation(raws):
     assert [c.score for c in r.citations] == sorted((c.score for c in r.citations), reverse=True)
 
 
-ABSENT_FACT = pytest.mark.xfail(reason="known gap (issue 2): the refusal model still answers some questions "
-                                       "about a topic the article names but a fact it lacks", strict=False)
-
-
 @pytest.mark.parametrize("question", ["How do I bake sourdough bread?", "What is the boiling point of mercury?",
-                                      pytest.param("What is the capital of Hungary?", marks=ABSENT_FACT),
-                                      pytest.param("Where was Stalin born?", marks=ABSENT_FACT)])
+                                      "What is the capital of Hungary?", "Where was Stalin born?"])
 def test_refuses_when_the_article_is_silent(raws, question):
     r = bot.answer(question)
     assert_faithful(r, raws)
