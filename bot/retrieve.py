@@ -41,6 +41,8 @@ class Ranked:
     kind: str                  # the answer type the question asks for
     support: tuple[float, float]  # share of question words the article never mentions, even by a
                                   # near-synonym; and the weakest word's best match anywhere
+    raw: np.ndarray | None = None  # the ranker's own probabilities, before conversation and section
+                                   # boosts (what the refusal model was trained on); None: = scores
 
 
 @dataclass(frozen=True)
@@ -233,15 +235,26 @@ def featurize(index: Index, query: Query) -> Ranked:
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, soft.support)
 
 
+def named_sections(index: Index, question: str) -> frozenset[int]:
+    """Paragraphs of the sections whose heading the question names ("under Further reading")."""
+    asked = set(terms(question))
+    return frozenset(i for i, p in enumerate(index.paragraphs)
+                     if p.section != LEAD and (h := set(terms(p.section))) and h <= asked)
+
+
 def rank(index: Index, query: Query) -> Ranked:
     """Score candidate sentences for the question; best first."""
     r = featurize(index, query)
-    scores = load_models()["ranker"](r.features)
+    raw = scores = load_models()["ranker"](r.features)
     if query.focus:  # a follow-up most likely asks about what the previous answer quoted
         in_focus = np.array([index.sentences[i].para in query.focus for i in r.sentences])
         scores = np.where(in_focus, scores ** (1 / config.FOCUS_BOOST), scores)
+    named = named_sections(index, query.text)
+    if named:  # a question that names a section ("listed under Further reading") asks about it
+        scores = scores + np.array([index.sentences[i].para in named for i in r.sentences], dtype=np.float32)
     order = np.argsort(-scores, kind="stable")
-    r.sentences, r.scores, r.features = r.sentences[order], scores[order], r.features[order]
+    r.raw = raw[order]
+    r.sentences, r.scores, r.features = r.sentences[order], np.minimum(scores[order], 1.0), r.features[order]
     return r
 
 
@@ -266,7 +279,8 @@ def answerable_features(r: Ranked, verified: np.ndarray) -> np.ndarray:
     them (`verified`: its probabilities for the top sentences), and what was asked."""
     top = r.features[0]
     names = {n: i for i, n in enumerate(FEATURES)}
-    scores = list(r.scores[:3]) + [0.0] * (3 - min(3, len(r.scores)))
+    own = r.scores if r.raw is None else r.raw
+    scores = list(own[:3]) + [0.0] * (3 - min(3, len(own)))
     v = list(verified[:1]) + [float(verified.max())] if len(verified) else [0.0, 0.0]
     return np.array(scores + v + [top[names[n]] for n in ANSWERABLE_FEATURES[5:-len(KINDS) - 2]]
                     + list(r.support) + [float(r.kind == k) for k in KINDS], dtype=np.float32)
