@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import config
 from .conversation import context_for
+from .lexical import respell_names
 from .index import Index, load
 from .retrieve import Query, answerable_features, load_models, rank, verify
 from .spans import short_answer
@@ -81,6 +82,7 @@ class Bot:
     def answer(self, question: str, history: list | None = None) -> Reply:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
+        text = respell_names(text, self.index.words)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
@@ -102,16 +104,26 @@ class Bot:
                 for name, a, b in cited if names.get(name) == p.doc and p.start <= a < p.end]
 
     def _cite(self, sentence_id: int, score: float) -> Citation:
-        """A sentence as a citation; a very short one runs on into the next sentence of its paragraph."""
+        """A sentence as a citation. It runs on into the next sentences of its paragraph when it is
+        very short ("No.") or opens a quotation that it does not close, so the quote says what the
+        speaker said, not half of it."""
         s = self.index.sentences[sentence_id]
         para = self.index.paragraphs[s.para]
         doc = self.index.docs[para.doc]
-        end = s.end
         siblings = self.index.sentences_of[s.para]
-        nxt = siblings.index(sentence_id) + 1
-        if len(doc.text[s.start:s.end].split()) < config.SHORT_QUOTE_WORDS and nxt < len(siblings):
-            end = self.index.sentences[siblings[nxt]].end
+        pos = siblings.index(sentence_id)
+        end = s.end
+        for nxt in siblings[pos + 1: pos + 1 + config.QUOTE_RUN_ON]:
+            quote = doc.text[s.start:end]
+            if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not _open_quotation(quote):
+                break
+            end = self.index.sentences[nxt].end
         return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4))
+
+
+def _open_quotation(text: str) -> bool:
+    """True if the text opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _cite_lines(citations: list[Citation]) -> list[str]:

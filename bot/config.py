@@ -28,6 +28,7 @@ PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
 SCORE_ALL_BELOW = 150      # articles with fewer sentences have every sentence scored
 MAX_CITATIONS = 3
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
+QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 
 SYNONYM_MIN_COSINE = 0.5   # word embeddings closer than this count as a paraphrase of each other
 FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question

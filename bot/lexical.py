@@ -122,3 +122,29 @@ class Bm25:
         ids = np.fromiter(weighted_terms, dtype=np.int64)
         q = self.idf[ids] * np.fromiter(weighted_terms.values(), dtype=np.float32)
         return np.asarray(self.weights[:, ids] @ q, dtype=np.float32).ravel()
+
+
+_NAME = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}\b")
+
+
+def respell_names(question: str, known: dict[str, int]) -> str:
+    """Names the article does not have but almost has become the article's: 'Lennin' -> 'Lenin'.
+
+    Only capitalised words are touched: a misspelled name is the common case, and a correct
+    lower-case word the article lacks ('born') must stay what it is."""
+    if not known:
+        return question
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    choices = list(known)
+
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in known or low in STOPWORDS:
+            return word
+        hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1 if len(low) < 7 else 2)
+        return hit[0].capitalize() if hit else word
+
+    return _NAME.sub(fix, question)
