@@ -89,14 +89,24 @@ class Bot:
         models = load_models()
         verified = verify(self.index, text, ranked.sentences[: config.MAX_CITATIONS])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
-        citations = [self._cite(int(i), float(s)) for i, s in
-                     zip(ranked.sentences[: config.MAX_CITATIONS], ranked.scores[: config.MAX_CITATIONS])]
+        citations = self._citations(ranked)
         if p_answer < models["threshold"]:
             return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
         top = citations[0]
         piece = short_answer(top.quote, ranked.kind, text)
         span = top.quote[piece[0]: piece[1]] if piece else top.quote
         return Reply(_answer_text(span, citations, note), True, span, citations, [], note)
+
+    def _citations(self, ranked) -> list[Citation]:
+        """The best sentences as citations, skipping any that an earlier quote already contains."""
+        out: list[Citation] = []
+        for i, score in zip(ranked.sentences, ranked.scores):
+            c = self._cite(int(i), float(score))
+            if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
+                out.append(c)
+            if len(out) == config.MAX_CITATIONS:
+                break
+        return out
 
     def _paragraphs_of(self, cited: list[tuple[str, int, int]]) -> list[int]:
         names = {d.name: i for i, d in enumerate(self.index.docs)}
