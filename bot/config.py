@@ -22,6 +22,7 @@ SOURCE_SUFFIXES = (".txt", ".md")
 EMBED_BATCH = 64
 QUERY_MAX_TOKENS = 256     # the model's own limit
 QUERY_THREADS = 2
+SHORT_TEXT_TOKENS = 16     # query-time texts up to this long are embedded in one padded batch
 DENSE_CANDIDATES = 40      # sentences taken from the dense index per question
 LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
 PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates

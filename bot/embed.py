@@ -60,7 +60,7 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     # Batch texts of similar length together: padding a word to a question's length costs time.
     buckets: dict[int, list[int]] = {}
     for i, e in enumerate(encodings):
-        buckets.setdefault(len(e.ids).bit_length(), []).append(i)
+        buckets.setdefault(len(e.ids) > config.SHORT_TEXT_TOKENS, []).append(i)
     for rows in buckets.values():
         width = max(len(encodings[i].ids) for i in rows)
         ids = np.zeros((len(rows), width), dtype=np.int64)
