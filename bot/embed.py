@@ -97,14 +97,10 @@ def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
     return np.hstack([hidden[:, 0], q_mean, t_mean, q_mean * t_mean]).astype(np.float32)
 
 
-def dimension() -> int:
-    return int(_model().get_embedding_dimension())
-
-
 def encode(texts: list[str], progress: bool = False) -> np.ndarray:
     """Unit-length float32 vectors, one row per text."""
     if not texts:
-        return np.zeros((0, dimension()), dtype=np.float32)
+        return np.zeros((0, config.MODEL_DIM), dtype=np.float32)
     vecs = _model().encode(texts, batch_size=config.EMBED_BATCH, show_progress_bar=progress,
                            normalize_embeddings=True, convert_to_numpy=True)
     return np.ascontiguousarray(vecs, dtype=np.float32)

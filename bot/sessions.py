@@ -20,9 +20,13 @@ from .answer import Bot, Reply
 class Session:
     history: list[dict] = field(default_factory=list)       # messages, for API clients
     bot: Bot | None = None                                  # over this session's uploads, if any
-    documents: list[str] = field(default_factory=list)      # their file names
     turns: list[tuple[str, Reply | None]] = field(default_factory=list)  # per answer, for feedback
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def switch(self, bot: Bot | None) -> None:
+        """Answer from other documents (None: the default article), starting a new conversation."""
+        with self.lock:
+            self.bot, self.history, self.turns = bot, [], []
 
 
 class Sessions:

@@ -108,7 +108,6 @@ def chat_ui(message: str, history: list, request: gr.Request):
 
 
 def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):
-    session = SESSIONS.get(request.session_hash)
     paths = [getattr(f, "name", f) for f in (files or [])]
     try:
         progress(0, desc="Reading and indexing…")
@@ -118,8 +117,7 @@ def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):
     except Exception:
         log.exception("upload failed")
         return "**Not indexed:** something went wrong while reading the files.", gr.update(), gr.update()
-    with session.lock:
-        session.bot, session.documents, session.history, session.turns = new_bot, names, [], []
+    SESSIONS.get(request.session_hash).switch(new_bot)
     m = new_bot.index.manifest
     status = (f"Now answering from **{escape_md(', '.join(names))}** ({m['sentences']} sentences). "
               "Ask away; *Back to the default article* switches back.")
@@ -127,9 +125,7 @@ def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):
 
 
 def reset_documents(request: gr.Request):
-    session = SESSIONS.get(request.session_hash)
-    with session.lock:
-        session.bot, session.documents, session.history, session.turns = None, [], [], []
+    SESSIONS.get(request.session_hash).switch(None)
     return "Answering from the default article again.", article_html(bot.default_bot()), []
 
 
