@@ -20,7 +20,11 @@ def url(app_url):
     return app_url
 
 
-def test_question_in_the_browser_answers_and_highlights(url):
+def test_question_in_the_browser_answers_and_highlights(url, tmp_path, monkeypatch):
+    from bot import config
+
+    feedback = tmp_path / "feedback.jsonl"
+    monkeypatch.setattr(config, "FEEDBACK_PATH", feedback)
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "chat.png"
     p = subprocess.run(["node", "chat.mjs", url, str(shot)], cwd=BROWSER_DIR, capture_output=True, text=True,
@@ -35,3 +39,8 @@ def test_question_in_the_browser_answers_and_highlights(url):
     # markup typed by a user stays text: no dialog, no image element, the characters shown as typed
     assert seen["dialogs"] == [] and seen["img_in_chat"] == 0
     assert seen["evil"] in seen["chat_text_after"]
+    # the thumbs-up it clicked was stored with the question, the answer and its quotes
+    (liked,) = [json.loads(line) for line in feedback.read_text(encoding="utf-8").splitlines()]
+    assert liked["liked"] is True and liked["span"] == "14 February 1938"
+    assert liked["question"] == "On what date did Stalin write his Response to Comrade Ivanov?"
+    assert "Response to Comrade Ivanov" in liked["citations"][0]["quote"]

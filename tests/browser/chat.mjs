@@ -35,6 +35,8 @@ try {
   out.mark_visible = await page.locator("#article-panel mark.cite").first().isVisible();
   await page.waitForTimeout(800); // let the smooth scroll settle before the picture
   await page.screenshot({ path: shot, fullPage: false });
+  await page.locator("#chat button[aria-label='Like']").first().click();  // feedback on the answer
+  await page.waitForTimeout(500);
 
   const evil = "<img src=x onerror=alert(1)>";
   await ask(evil, 4);
