@@ -87,7 +87,7 @@ class Bot:
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
         models = load_models()
-        verified = verify(self.index, text, ranked.sentences[: config.MAX_CITATIONS])
+        verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
         if p_answer < models["threshold"]:

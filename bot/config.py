@@ -28,6 +28,7 @@ LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
 PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
 SCORE_ALL_BELOW = 150      # articles with fewer sentences have every sentence scored
 MAX_CITATIONS = 3
+VERIFY_TOP = 3             # best sentences the verifier reads with the question (as trained)
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 

@@ -148,7 +148,7 @@ def main() -> int:
     vmodel = retrieve.Model.from_json(verifier)
 
     def verified(question: str, ranking: retrieve.Ranked, cache: dict) -> np.ndarray:
-        ids = [int(i) for i in ranking.sentences[:3]]
+        ids = [int(i) for i in ranking.sentences[: config.VERIFY_TOP]]
         missing = [i for i in ids if i not in cache]
         if missing:
             cache.update(zip(missing, embed.encode_pairs(question, [idx.text(idx.sentences[i]) for i in missing])))
