@@ -100,6 +100,12 @@ class Index:
                          {p.doc for p in self.paragraphs})
 
     @cached_property
+    def section_words(self) -> list[frozenset[str]]:
+        """Per paragraph, the stemmed words of its section's heading (none for the lead)."""
+        by_name = {name: frozenset(terms(name)) for name in {p.section for p in self.paragraphs}}
+        return [by_name[p.section] if p.section != LEAD else frozenset() for p in self.paragraphs]
+
+    @cached_property
     def heading_terms(self) -> list[frozenset[int]]:
         """Per paragraph, the term ids of its document's title and its section's heading: words
         that are implicitly part of every sentence under them."""

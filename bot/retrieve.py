@@ -238,8 +238,7 @@ def featurize(index: Index, query: Query) -> Ranked:
 def named_sections(index: Index, question: str) -> frozenset[int]:
     """Paragraphs of the sections whose heading the question names ("under Further reading")."""
     asked = set(terms(question))
-    return frozenset(i for i, p in enumerate(index.paragraphs)
-                     if p.section != LEAD and (h := set(terms(p.section))) and h <= asked)
+    return frozenset(i for i, heading in enumerate(index.section_words) if heading and heading <= asked)
 
 
 def rank(index: Index, query: Query) -> Ranked:
