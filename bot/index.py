@@ -24,7 +24,7 @@ import faiss
 import numpy as np
 
 from . import config, embed
-from .lexical import Bm25, content_words, terms
+from .lexical import Bm25, content_words, terms, words
 from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
 FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
@@ -100,10 +100,10 @@ class Index:
                          {p.doc for p in self.paragraphs})
 
     @cached_property
-    def section_words(self) -> list[frozenset[str]]:
-        """Per paragraph, the stemmed words of its section's heading (none for the lead)."""
-        by_name = {name: frozenset(terms(name)) for name in {p.section for p in self.paragraphs}}
-        return [by_name[p.section] if p.section != LEAD else frozenset() for p in self.paragraphs]
+    def section_words(self) -> list[tuple[str, ...]]:
+        """Per paragraph, the lower-cased words of its section's heading (none for the lead)."""
+        by_name = {name: tuple(words(name)) for name in {p.section for p in self.paragraphs}}
+        return [by_name[p.section] if p.section != LEAD else () for p in self.paragraphs]
 
     @cached_property
     def heading_terms(self) -> list[frozenset[int]]:

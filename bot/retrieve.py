@@ -236,9 +236,12 @@ def featurize(index: Index, query: Query) -> Ranked:
 
 
 def named_sections(index: Index, question: str) -> frozenset[int]:
-    """Paragraphs of the sections whose heading the question names ("under Further reading")."""
-    asked = set(terms(question))
-    return frozenset(i for i, heading in enumerate(index.section_words) if heading and heading <= asked)
+    """Paragraphs of the sections whose heading the question names: the heading's words in a row
+    ("listed under Further reading", "the See also section"); a one-word heading only together
+    with the word "section", so that "what was his background?" names nothing."""
+    asked = " " + " ".join(words(question)) + " "
+    return frozenset(i for i, heading in enumerate(index.section_words)
+                     if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked))
 
 
 def rank(index: Index, query: Query) -> Ranked:

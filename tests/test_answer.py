@@ -70,3 +70,23 @@ def test_every_dev_reply_keeps_the_contract(raws):
         for prev in row.get("history") or []:
             history += [{"role": "user", "content": prev}, {"role": "assistant", "content": bot.answer(prev).text}]
         assert_faithful(bot.answer(row["question"], history), raws)
+
+
+@pytest.mark.parametrize("question,sections", [
+    ("Does the See also section point to anything about state capitalism?", {"See also"}),
+    ("What work is listed under Further reading?", {"Further reading"}),
+    ("What is quoted in the Background section about 1915?", {"Background"}),
+    ("What was Stalin's background?", set()),   # one-word heading: only with "section"
+    ("What links Stalin to Bukharin?", set()),   # "External links" needs both words, in a row
+])
+def test_questions_that_name_a_section(question, sections):
+    from bot.retrieve import named_sections
+
+    idx = bot.default_bot().index
+    assert {idx.paragraphs[i].section for i in named_sections(idx, question)} == sections
+
+
+def test_answer_from_the_named_section(raws):
+    r = bot.answer("Does the See also section point to anything about state capitalism?")
+    assert_faithful(r, raws)
+    assert r.citations[0].section == "See also" and r.citations[0].quote == "State capitalism"
