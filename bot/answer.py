@@ -82,7 +82,7 @@ class Bot:
     def answer(self, question: str, history: list | None = None) -> Reply:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
-        text = respell_names(text, self.index.words)
+        text = respell_names(text, self.index.names)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from . import config, embed
 from .lexical import Bm25, content_words, terms, words
 from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
+_WORD_RE = re.compile(r"\w+")
 FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
 
 
@@ -98,6 +100,16 @@ class Index:
         """The first paragraph of each document."""
         return frozenset(min(i for i, p in enumerate(self.paragraphs) if p.doc == d) for d in
                          {p.doc for p in self.paragraphs})
+
+    @cached_property
+    def names(self) -> dict[str, int]:
+        """Lower-cased words the article mostly writes with a capital: names, roughly."""
+        counts: dict[str, list[int]] = {}
+        for doc in self.docs:
+            for m in _WORD_RE.finditer(doc.text):
+                w = m.group()
+                counts.setdefault(w.lower(), [0, 0])[w[0].isupper()] += 1
+        return {w: n for w, (low, cap) in counts.items() if (n := cap) > low and w.isalpha()}
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:

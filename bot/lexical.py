@@ -130,8 +130,9 @@ _NAME = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}\b")
 def respell_names(question: str, known: dict[str, int]) -> str:
     """Names the article does not have but almost has become the article's: 'Lennin' -> 'Lenin'.
 
-    Only capitalised words are touched: a misspelled name is the common case, and a correct
-    lower-case word the article lacks ('born') must stay what it is."""
+    Only capitalised words are touched, and only into names (`known`: words the article writes
+    with a capital): a misspelled name is the common case, while a correct word the article lacks
+    ('born', or 'Paris' next to 'parts') must stay what it is."""
     if not known:
         return question
     from rapidfuzz import process
@@ -142,7 +143,7 @@ def respell_names(question: str, known: dict[str, int]) -> str:
     def fix(m: re.Match) -> str:
         word = m.group()
         low = word.lower()
-        if low in known or low in STOPWORDS:
+        if low in known or low in STOPWORDS or len(low) < 4:
             return word
         hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1 if len(low) < 7 else 2)
         return hit[0].capitalize() if hit else word

@@ -90,3 +90,15 @@ def test_answer_from_the_named_section(raws):
     r = bot.answer("Does the See also section point to anything about state capitalism?")
     assert_faithful(r, raws)
     assert r.citations[0].section == "See also" and r.citations[0].quote == "State capitalism"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("On what date did Lennin give the 1918 speech?", "On what date did Lenin give the 1918 speech?"),
+    ("What did Buharin write?", "What did Bukharin write?"),
+    ("Was it discussed in Paris?", "Was it discussed in Paris?"),   # 'parts' is no name
+    ("Where was Stalin born?", "Where was Stalin born?"),
+])
+def test_misspelled_names_are_respelled_from_the_article(question, expected):
+    from bot.lexical import respell_names
+
+    assert respell_names(question, bot.default_bot().index.names) == expected
