@@ -31,8 +31,9 @@ def default_bot() -> Bot:
             from .index import check_sources
 
             b = Bot.load(config.DEFAULT_INDEX_DIR)
-            if config.DEFAULT_INDEX_DIR.resolve() == (config.ROOT / "embeddings").resolve() and seed_files():
-                check_sources(b.index, seed_files())
+            seeds = seed_files()
+            if config.DEFAULT_INDEX_DIR.resolve() == (config.ROOT / "embeddings").resolve() and seeds:
+                check_sources(b.index, seeds)
             _default = b
         return _default
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -93,11 +93,9 @@ class Bm25:
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         return cls(vocab, idf, weights, doc_terms)
 
-    @property
+    @cached_property
     def _vocab_list(self) -> list[str]:
-        if not hasattr(self, "_words"):
-            self._words = list(self.vocab)
-        return self._words
+        return list(self.vocab)
 
     def lookup(self, term: str) -> tuple[int, float] | None:
         """The vocabulary id for a query term, repairing misspellings; (id, confidence)."""
@@ -138,14 +136,13 @@ def respell_names(question: str, known: dict[str, int]) -> str:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    choices = list(known)
-
     def fix(m: re.Match) -> str:
         word = m.group()
         low = word.lower()
         if low in known or low in STOPWORDS or len(low) < 4:
             return word
-        hit = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=1 if len(low) < 7 else 2)
+        hit = process.extractOne(low, known.keys(), scorer=Levenshtein.distance,
+                                 score_cutoff=1 if len(low) < 7 else 2)
         return hit[0].capitalize() if hit else word
 
     return _NAME.sub(fix, question)

@@ -181,23 +181,22 @@ def featurize(index: Index, query: Query) -> Ranked:
     asked = set(words(query.text)) | set(words(query.context))
     qbigrams = _bigrams(query.text)
 
-    # Candidates: the dense and lexical neighbours, and every sentence of the best paragraphs.
-    k = min(config.DENSE_CANDIDATES, len(index.sentences))
-    _, dense_ids = index.sentence_vectors.search(qvec[None, :], k)
     bm25_s = lex.query(qterms)
     dense_p = index.paragraph_vectors @ qvec
     bm25_p = plex.query(qterms)
-    para_score = dense_p + 0.3 * bm25_p / max(float(bm25_p.max()), 1e-6)
-    top_paras = np.argsort(-para_score)[: config.PARAGRAPH_CANDIDATES]
-    cand = set(int(i) for i in dense_ids[0] if i >= 0)
-    cand |= set(int(i) for i in np.argsort(-bm25_s)[: config.LEXICAL_CANDIDATES] if bm25_s[i] > 0)
-    for p in list(top_paras) + list(query.focus):
-        cand |= set(index.sentences_of[int(p)])
     if len(index.sentences) <= config.SCORE_ALL_BELOW:  # a short article: every sentence is a candidate
         cand = set(range(len(index.sentences)))
+    else:  # the dense and lexical neighbours, and every sentence of the best paragraphs
+        _, dense_ids = index.sentence_vectors.search(qvec[None, :], config.DENSE_CANDIDATES)
+        para_score = dense_p + 0.3 * bm25_p / max(float(bm25_p.max()), 1e-6)
+        top_paras = np.argsort(-para_score)[: config.PARAGRAPH_CANDIDATES]
+        cand = set(int(i) for i in dense_ids[0] if i >= 0)
+        cand |= set(int(i) for i in np.argsort(-bm25_s)[: config.LEXICAL_CANDIDATES] if bm25_s[i] > 0)
+        for p in list(top_paras) + list(query.focus):
+            cand |= set(index.sentences_of[int(p)])
     ids = np.array(sorted(cand), dtype=np.int64)
 
-    vecs = np.vstack([index.sentence_vectors.reconstruct(int(i)) for i in ids])
+    vecs = index.sentence_vectors.reconstruct_batch(ids)
     dense_s = vecs @ qvec
     paras = np.array([index.sentences[i].para for i in ids])
     heads = [index.heading_terms[p] for p in paras]
