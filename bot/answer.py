@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from . import config
 from .conversation import context_for
 from .lexical import respell_names
@@ -68,6 +70,7 @@ class Bot:
     def __init__(self, index: Index):
         self.index = index
         load_models()  # fail at start-up, not at the first question
+        threadpool_limits(config.BLAS_THREADS, user_api="blas")
 
     def warm_up(self) -> "Bot":
         """Do now what the first question would otherwise wait for: query encoder, word indexes."""
