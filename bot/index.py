@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+from tqdm import tqdm
 
 from . import config, embed
 from .lexical import Bm25, content_words, terms, words
@@ -141,6 +143,27 @@ def _paragraph_label(doc: Document, section: str) -> str:
     return f"{doc.title}. {section}." if section != "Lead" else f"{doc.title}."
 
 
+def vector_index(vectors: np.ndarray, progress: bool = False) -> faiss.Index:
+    """A faiss index of unit vectors chosen by their number: exact while that is cheap, else an
+    inverted file of int8 vectors. `vectors` may be a memory-mapped file: it is read in chunks."""
+    n, d = vectors.shape
+    if n <= config.FLAT_MAX_VECTORS:
+        index = faiss.IndexFlatIP(d)
+    else:
+        lists = int(config.IVF_LISTS_PER_SQRT * math.sqrt(n))
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, lists, faiss.ScalarQuantizer.QT_8bit,
+                                              faiss.METRIC_INNER_PRODUCT)
+        # faiss wants 30-256 training points per list; sorted rows read a memory map in order
+        sample = np.sort(np.random.default_rng(0).choice(n, min(n, 64 * lists), replace=False))
+        index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
+        index.nprobe = config.IVF_NPROBE
+    for start in tqdm(range(0, n, config.VECTOR_CHUNK), desc="vector index", unit="chunk", disable=not progress):
+        index.add(np.ascontiguousarray(vectors[start:start + config.VECTOR_CHUNK], dtype=np.float32))
+    if isinstance(index, faiss.IndexIVF):
+        index.make_direct_map()  # reconstruct_batch: the ranker reads the vectors of its candidates
+    return index
+
+
 def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> Path:
     """Read, split and embed the sources; write the index to `out` atomically."""
     if not paths:
@@ -188,8 +211,7 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
             "words": vocab,
         }
         (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
-        index = faiss.IndexFlatIP(sent_vecs.shape[1])
-        index.add(sent_vecs)
+        index = vector_index(sent_vecs, progress)
         faiss.write_index(index, str(tmp / "sentences.faiss"))
         np.save(tmp / "windows.npy", window_vecs)
         np.save(tmp / "paragraphs.npy", para_vecs)

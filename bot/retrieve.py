@@ -107,22 +107,39 @@ def _coverage(term_sets: list[frozenset[int]], weights: dict[int, float], idf: n
                     dtype=np.float32)
 
 
+# Per-text pieces of the features below, cached: the same sentences are candidates for many questions.
+@lru_cache(maxsize=1 << 16)
+def _kind_pieces(text: str, kind: str) -> tuple[frozenset[str], ...]:
+    """The words of each piece of the given answer type in the text (dates, numbers, names...)."""
+    return tuple(frozenset(words(text[a:b])) for a, b in candidate_spans(text, kind))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_set(text: str) -> tuple[frozenset[str], int]:
+    ws = words(text)
+    return frozenset(ws), len(ws)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    t = terms(text)
+    return frozenset(zip(t, t[1:]))
+
+
 def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
     """1 if the text holds a piece of the asked type that the question does not already name."""
     if kind == "other":
         return 0.0
-    for a, b in candidate_spans(text, kind):
-        if set(words(text[a:b])) - question_words:
-            return 1.0
-    return 0.0
+    return float(any(piece - question_words for piece in _kind_pieces(text, kind)))
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    t = terms(text)
-    return set(zip(t, t[1:]))
+def _novel(text: str, question_words: set[str]) -> float:
+    """Share of the text's words that the question does not use."""
+    ws, n = _word_set(text)
+    return len(ws - question_words) / max(1, n)
 
 
-def _bigram_share(qbigrams: set[tuple[str, str]], text: str) -> float:
+def _bigram_share(qbigrams: frozenset[tuple[str, str]], text: str) -> float:
     """Share of the question's adjacent word pairs that the text has as a phrase too."""
     return len(qbigrams & _bigrams(text)) / len(qbigrams) if qbigrams else 0.0
 
@@ -149,12 +166,15 @@ class _SoftCoverage:
     def __call__(self, sets: list[np.ndarray]) -> np.ndarray:
         """Per set: weighted share of the question's words met, and the least-met word's match."""
         out = np.zeros((len(sets), 2), dtype=np.float32)
-        if self.qv is None:
+        filled = [n for n, ids in enumerate(sets) if len(ids)]
+        if self.qv is None or not filled:
             return out
-        for n, ids in enumerate(sets):
-            if len(ids):
-                best = np.clip((self.qv @ self.index.word_vectors[ids].T).max(axis=1), 0.0, 1.0)
-                out[n] = float(self.idf @ best) / float(self.idf.sum()), float(best.min())
+        # One product for all sets, then each set's best match per question word.
+        sims = self.qv @ self.index.word_vectors[np.concatenate([sets[n] for n in filled])].T
+        starts = np.cumsum([0] + [len(sets[n]) for n in filled[:-1]])
+        best = np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
+        out[filled, 0] = (self.idf @ best) / float(self.idf.sum())
+        out[filled, 1] = best.min(axis=0)
         return out
 
 
@@ -217,7 +237,7 @@ def featurize(index: Index, query: Query) -> Ranked:
         _coverage([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms, lex.idf, total),
         [_has_kind(t, kind, asked) for t in texts],
         [_has_kind(t, kind, asked) for t in ctx_texts],
-        [len(set(words(t)) - asked) / max(1, len(words(t))) for t in texts],
+        [_novel(t, asked) for t in texts],
         [math.log1p(len(t.split())) for t in texts],
         [float(index.paragraphs[p].section == LEAD) for p in paras],
         [float(p in index.first_paragraphs) for p in paras],

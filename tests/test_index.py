@@ -79,3 +79,36 @@ def _edit_manifest(d, **changes):
     m = json.loads((d / "manifest.json").read_text())
     m.update(changes)
     (d / "manifest.json").write_text(json.dumps(m))
+
+
+def test_vector_index_is_exact_when_small_and_inverted_when_large(monkeypatch):
+    import faiss
+    import numpy as np
+
+    from bot.index import vector_index
+
+    rng = np.random.default_rng(1)
+    v = rng.normal(size=(4000, 384)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    assert isinstance(vector_index(v[:500]), faiss.IndexFlatIP)
+    monkeypatch.setattr(config, "FLAT_MAX_VECTORS", 1000)
+    monkeypatch.setattr(config, "VECTOR_CHUNK", 700)  # several chunks, as when streaming from disk
+    ivf = vector_index(v)
+    assert isinstance(ivf, faiss.IndexIVFScalarQuantizer) and ivf.ntotal == 4000 and ivf.nprobe == config.IVF_NPROBE
+    _, ids = ivf.search(v[:50], 1)
+    assert (ids[:, 0] == np.arange(50)).mean() >= 0.95  # each vector finds itself
+    back = ivf.reconstruct_batch(np.array([3, 3999]))  # int8 vectors: close, not equal
+    assert np.allclose(back, v[[3, 3999]], atol=0.02)
+
+
+def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
+    """A corpus past FLAT_MAX_VECTORS gets an inverted file; the bot answers from it the same way."""
+    import faiss
+
+    monkeypatch.setattr(config, "FLAT_MAX_VECTORS", 50)
+    monkeypatch.setattr(config, "SCORE_ALL_BELOW", 0)  # candidates come from the index search
+    out = build([ARTICLE], tmp_path / "ivf")
+    b = bot.Bot.load(out)
+    assert isinstance(b.index.sentence_vectors, faiss.IndexIVF)
+    reply = b.answer("When did Stalin put forth the theory?")
+    assert reply.found and "1924" in reply.span
