@@ -1,0 +1,65 @@
+"""The benchmark's results as a markdown table and a plot (latency and memory against corpus size)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _f(x, fmt: str = ".1f") -> str:
+    return "–" if x is None else format(x, fmt)
+
+
+def table(results: dict) -> str:
+    systems = results["systems"]
+    clients = sorted({int(c) for s in systems.values() for c in s["throughput"]})
+    sets = list(next(iter(systems.values()))["quality"])
+    head = (["system", "p50 ms", "p95 ms", "cold start s", "peak RSS MB"]
+            + [f"answers/s, {c} client{'s' * (c > 1)}" for c in clients]
+            + [h for name in sets for h in (f"hit@3 {name}", "hit in first 100 words")]
+            + ["words quoted p50", "build passages/s", "index MB"])
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, s in systems.items():
+        q = s["quality"]
+        build = s["build"].get("train10") or s["build"]["article"]
+        row = [name, _f(s["p50_ms"]), _f(s["p95_ms"]), _f(s["cold_start_s"], ".2f"), _f(s["peak_rss_mb"], ".0f")]
+        row += [_f(s["throughput"].get(c, s["throughput"].get(str(c), {})).get("answers_per_s")) for c in clients]
+        for n in sets:
+            held = q[n].get("held_out_hit3")
+            row += [_f(q[n]["hit3"], ".3f") + (f" (held-out 3: {held:.3f})" if held is not None else ""),
+                    _f(q[n]["hit_100_words"], ".3f")]
+        row += [_f(q[sets[0]]["quote_words_p50"], ".0f"), _f(build["passages_per_s"], ".0f"), _f(build["size_mb"], ".2f")]
+        lines.append("| " + " | ".join(row) + " |")
+    out = ["## Systems", "", "Latency, cold start, memory and answers/s on the default article; answers/s through "
+           "the real Gradio server; build on the largest corpus.", "", *lines, ""]
+    if results.get("scale"):
+        out += ["## Retrieval at scale", "",
+                "| passages | faiss index | recall@10 vs exact | p50 ms | p95 ms | build s | build peak RSS MB | query RSS MB | index MB |",
+                "|---|---|---|---|---|---|---|---|---|"]
+        for r in results["scale"]:
+            out.append(f"| {r['passages']:,} | {r['kind']} | {r['recall_at_10']:.3f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} "
+                       f"| {r['build_s']:.1f} | {r['build_peak_rss_mb']:.0f} | {r['query_peak_rss_mb']:.0f} | {r['index_mb']:.1f} |")
+    return "\n".join(out) + "\n"
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = results.get("scale") or []
+    if not rows:
+        return
+    n = [r["passages"] for r in rows]
+    fig, (lat, mem) = plt.subplots(1, 2, figsize=(10, 4))
+    lat.plot(n, [r["p50_ms"] for r in rows], "o-", label="p50")
+    lat.plot(n, [r["p95_ms"] for r in rows], "s--", label="p95")
+    lat.set(xscale="log", xlabel="passages", ylabel="ms per question", title="Retrieval latency")
+    mem.plot(n, [r["query_peak_rss_mb"] for r in rows], "o-", label="answering")
+    mem.plot(n, [r["build_peak_rss_mb"] for r in rows], "s--", label="building")
+    mem.set(xscale="log", xlabel="passages", ylabel="peak RSS (MB)", title="Memory")
+    for ax in (lat, mem):
+        ax.grid(True, alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)

@@ -1,0 +1,192 @@
+"""Retrieval at 1k to 1M passages: the faiss index the bot chooses by size (bot.index.vector_index),
+its recall@10 against exact search, search latency per question, build time and peak memory.
+
+The corpus is real text extended reproducibly: every sentence of the SQuAD articles in the
+evaluation kit, then passages of two of those sentences drawn with a fixed seed. Embedding a
+million new texts would take this machine hours, so a drawn passage's vector is the normalised,
+token-weighted sum of its two sentences' vectors (what mean pooling of the joined text comes
+close to); every real sentence is embedded by the model. Everything streams through files on
+disk: passages.txt (one passage per line), offsets.npy, vectors.npy (memory-mapped).
+
+    python bench/scale.py corpus WORK N           # write the corpus of N passages
+    python bench/scale.py build WORK N            # build the index of the first N (own process: peak RSS)
+    python bench/scale.py query WORK N            # p50/p95 per question, recall@10 (own process)
+"""
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+EVAL = ROOT.parent / "shared" / "eval" / "squad"
+SEED = 0
+QUERIES = 300
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _real_sentences() -> list[str]:
+    from bot.sources import read_source, split_sentences
+
+    out = []
+    for path in [EVAL / "super_bowl_50.txt", *sorted((EVAL / "train10").glob("*.txt"))]:
+        doc = read_source(path)
+        for _, a, b in doc.paragraphs:
+            out += [" ".join(doc.text[s:e].split()) for s, e in split_sentences(doc.text, a, b)]
+    return list(dict.fromkeys(out))
+
+
+def corpus(work: Path, n: int) -> None:
+    """Write n passages: the real sentences first, then seeded pairs of them."""
+    from tqdm import tqdm
+
+    from bot import embed
+
+    work.mkdir(parents=True, exist_ok=True)
+    real = _real_sentences()[:n]  # a small corpus needs only its own sentences embedded
+    base = embed.encode(real)
+    lengths = np.array([len(s.split()) for s in real], dtype=np.float32)
+    vectors = np.lib.format.open_memmap(work / "vectors.npy", mode="w+", dtype=np.float32, shape=(n, base.shape[1]))
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    rng = np.random.default_rng(SEED)
+    chunk = 50_000
+    with open(work / "passages.txt", "wb") as f:
+        for start in tqdm(range(0, n, chunk), desc="corpus", unit="chunk"):
+            stop = min(n, start + chunk)
+            ids = np.arange(start, stop)
+            pairs = rng.integers(0, len(real), size=(len(ids), 2))
+            is_real = ids < len(real)
+            pairs[is_real, 0], pairs[is_real, 1] = ids[is_real], -1
+            v = base[pairs[:, 0]] * lengths[pairs[:, 0], None]
+            two = pairs[:, 1] >= 0
+            v[two] += base[pairs[two, 1]] * lengths[pairs[two, 1], None]
+            vectors[start:stop] = v / np.linalg.norm(v, axis=1, keepdims=True)
+            for i, (a, b) in zip(ids, pairs):
+                line = (real[a] if b < 0 else f"{real[a]} {real[b]}").encode("utf-8") + b"\n"
+                f.write(line)
+                offsets[i + 1] = offsets[i] + len(line)
+    vectors.flush()
+    np.save(work / "offsets.npy", offsets)
+
+
+class _Rows:
+    """The first n rows of an .npy file, read from disk when sliced: unlike a memory map, the rows
+    read do not stay resident, so a build's memory is the index and one chunk."""
+
+    def __init__(self, path: Path, n: int):
+        self.path = path
+        with open(path, "rb") as f:
+            major, _ = np.lib.format.read_magic(f)
+            read_header = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+            shape, _, self.dtype = read_header(f)
+            self.offset = f.tell()
+        self.shape = (n, shape[1])
+
+    def __getitem__(self, rows) -> np.ndarray:
+        d, size = self.shape[1], np.dtype(self.dtype).itemsize
+        with open(self.path, "rb") as f:
+            if isinstance(rows, slice):
+                start, stop, _ = rows.indices(self.shape[0])
+                f.seek(self.offset + start * d * size)
+                return np.fromfile(f, dtype=self.dtype, count=(stop - start) * d).reshape(-1, d)
+            out = np.empty((len(rows), d), dtype=self.dtype)
+            for k, i in enumerate(rows):
+                f.seek(self.offset + int(i) * d * size)
+                out[k] = np.fromfile(f, dtype=self.dtype, count=d)
+            return out
+
+
+def build(work: Path, n: int) -> dict:
+    import faiss
+
+    from bot.index import vector_index
+
+    t = time.perf_counter()
+    index = vector_index(_Rows(work / "vectors.npy", n), progress=True)
+    path = work / f"index-{n}.faiss"
+    faiss.write_index(index, str(path))
+    return {"passages": n, "kind": type(index).__name__, "build_s": time.perf_counter() - t,
+            "build_peak_rss_mb": _peak_rss_mb(), "index_mb": path.stat().st_size / 1e6}
+
+
+def _questions() -> list[str]:
+    rows = [json.loads(l) for p in (EVAL / "super_bowl_50.jsonl", EVAL / "train10.jsonl")
+            for l in p.read_text(encoding="utf-8").splitlines() if l.strip()]
+    picks = np.random.default_rng(SEED).choice(len(rows), QUERIES, replace=False)
+    return [rows[i]["question"] for i in picks]
+
+
+def query(work: Path, n: int) -> dict:
+    """Per question: embed it, search, read the top passages from disk, as the bot's first step does."""
+    import faiss
+
+    from bot import config, embed
+
+    index = faiss.read_index(str(work / f"index-{n}.faiss"))
+    offsets = np.load(work / "offsets.npy", mmap_mode="r")
+    text = open(work / "passages.txt", "rb")
+    questions = _questions()
+    embed.encode_queries(questions[:2])  # load the encoder: start-up is not per-question time
+    found, latencies = [], []
+    for q in questions:
+        t = time.perf_counter()
+        v = embed.encode_queries([q])
+        _, ids = index.search(v, config.DENSE_CANDIDATES)
+        for i in ids[0][:10]:
+            text.seek(int(offsets[i]))
+            text.read(int(offsets[i + 1] - offsets[i]))
+        latencies.append(time.perf_counter() - t)
+        found.append((v[0], ids[0][:10]))
+    rss = _peak_rss_mb()
+    # Exact search over the same vectors, in chunks from the memory map, to score recall@10.
+    qv = np.stack([v for v, _ in found])
+    vectors = np.load(work / "vectors.npy", mmap_mode="r")[:n]
+    best = np.full((len(qv), 10), -np.inf, dtype=np.float32)
+    best_ids = np.zeros((len(qv), 10), dtype=np.int64)
+    for start in range(0, n, 100_000):
+        s = qv @ np.asarray(vectors[start:start + 100_000]).T
+        cand = np.concatenate([best, s], axis=1)
+        cand_ids = np.concatenate([best_ids, np.arange(start, start + s.shape[1])[None, :].repeat(len(qv), 0)], axis=1)
+        top = np.argsort(-cand, axis=1)[:, :10]
+        best, best_ids = np.take_along_axis(cand, top, 1), np.take_along_axis(cand_ids, top, 1)
+    recall = np.mean([len(set(ids) & set(exact)) / 10 for (_, ids), exact in zip(found, best_ids)])
+    ms = np.array(latencies) * 1000
+    return {"p50_ms": float(np.percentile(ms, 50)), "p95_ms": float(np.percentile(ms, 95)),
+            "recall_at_10": float(recall), "query_peak_rss_mb": rss}
+
+
+def _own_process(step: str, work: Path, n: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, step, str(work), str(n)], check=True, capture_output=True,
+                         text=True, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_scale(work: Path, sizes: list[int]) -> list[dict]:
+    """Every size, each build and query in a process of its own; corpus written once."""
+    t = time.perf_counter()
+    _own_process("corpus", work, max(sizes))
+    print(f"   scale corpus of {max(sizes):,} passages written in {time.perf_counter() - t:.0f} s", flush=True)
+    rows = []
+    for n in sizes:
+        row = {**_own_process("build", work, n), **_own_process("query", work, n)}
+        print(f"   {n:>9,} passages: {row['kind']}, recall@10 {row['recall_at_10']:.3f}, p50 {row['p50_ms']:.1f} ms, "
+              f"build {row['build_s']:.1f} s (peak {row['build_peak_rss_mb']:.0f} MB), "
+              f"query RSS {row['query_peak_rss_mb']:.0f} MB", flush=True)
+        rows.append(row)
+    return rows
+
+
+if __name__ == "__main__":
+    step, work, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    result = {"corpus": corpus, "build": build, "query": query}[step](work, n)
+    print(json.dumps(result or {}))

@@ -1,0 +1,33 @@
+"""Serve a baseline system through Gradio the way the bot's app is served: one `/chat` endpoint,
+the same queue (concurrency and size) as bot/ui.py, so answers/s compare like for like.
+
+    python bench/serve.py SYSTEM INDEX PORT
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from systems import SYSTEMS  # noqa: E402
+
+import gradio as gr  # noqa: E402
+
+from bot import config  # noqa: E402
+
+
+def main() -> None:
+    system, index, port = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    ask = SYSTEMS[system][1](index)
+
+    def chat(message: str) -> str:
+        return "\n\n".join(f"> {q}" for q in ask(message))
+
+    with gr.Blocks() as demo:
+        gr.api(chat, api_name="chat")
+    demo.queue(default_concurrency_limit=config.CONCURRENCY, max_size=config.QUEUE_SIZE).launch(
+        server_name="127.0.0.1", server_port=port, quiet=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The benchmark's one-minute smoke run: every step of bench/run.py on the default article."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ROOT
+
+
+@pytest.mark.slow
+def test_bench_smoke(tmp_path):
+    done = subprocess.run([sys.executable, "bench/run.py", "--smoke", "--out", str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads((tmp_path / "smoke.json").read_text())
+    assert set(results["systems"]) == {"quote-bot", "usual recipe", "haystack"}
+    for name, s in results["systems"].items():
+        assert 0 < s["p50_ms"] <= s["p95_ms"] < 2000, name
+        assert 0 < s["cold_start_s"] < 60 and 50 < s["peak_rss_mb"] < 3000, name
+        for clients in ("1", "4"):
+            t = s["throughput"][clients]
+            assert t["answers_per_s"] > 1 and t["errors"] == 0, (name, clients)
+        q = s["quality"]["article"]
+        assert q["questions"] > 0 and 0 <= q["hit3"] <= 1, name
+        assert s["build"]["article"]["passages"] > 0 and s["build"]["article"]["size_mb"] > 0, name
+    ours = results["systems"]["quote-bot"]["quality"]["article"]
+    assert ours["hit3"] >= 0.6 and ours["quote_words_p50"] <= 100  # short quotes that answer
+    (row,) = results["scale"]
+    assert row["passages"] == 1000 and row["recall_at_10"] >= 0.95
+    assert "| quote-bot |" in (tmp_path / "smoke.md").read_text()
+    assert (tmp_path / "smoke_scale.png").stat().st_size > 10_000
