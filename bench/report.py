@@ -15,7 +15,7 @@ def table(results: dict) -> str:
     head = (["system", "p50 ms", "p95 ms", "cold start s", "peak RSS MB"]
             + [f"answers/s, {c} client{'s' * (c > 1)}" for c in clients]
             + [h for name in sets for h in (f"hit@3 {name}", "hit in first 100 words")]
-            + ["words quoted p50", "build passages/s", "index MB"])
+            + ["words quoted p50", "build words/s", "index MB"])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, s in systems.items():
         q = s["quality"]
@@ -26,7 +26,7 @@ def table(results: dict) -> str:
             held = q[n].get("held_out_hit3")
             row += [_f(q[n]["hit3"], ".3f") + (f" (held-out 3: {held:.3f})" if held is not None else ""),
                     _f(q[n]["hit_100_words"], ".3f")]
-        row += [_f(q[sets[0]]["quote_words_p50"], ".0f"), _f(build["passages_per_s"], ".0f"), _f(build["size_mb"], ".2f")]
+        row += [_f(q[sets[0]]["quote_words_p50"], ".0f"), _f(build["words_per_s"], ".0f"), _f(build["size_mb"], ".2f")]
         lines.append("| " + " | ".join(row) + " |")
     out = ["## Systems", "", "Latency, cold start, memory and answers/s on the default article; answers/s through "
            "the real Gradio server; build on the largest corpus.", "", *lines, ""]

@@ -131,7 +131,9 @@ def query(work: Path, n: int) -> dict:
     import faiss
 
     from bot import config, embed
+    from bot.retrieve import limit_threads
 
+    limit_threads()  # as the bot answers
     index = faiss.read_index(str(work / f"index-{n}.faiss"))
     offsets = np.load(work / "offsets.npy", mmap_mode="r")
     text = open(work / "passages.txt", "rb")

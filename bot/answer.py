@@ -6,13 +6,12 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from . import config
 from .conversation import context_for
+from .embed import answering
 from .lexical import respell_names
 from .index import Index, load
-from .retrieve import Query, answerable_features, load_models, rank, verify
+from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import short_answer
 
 
@@ -70,7 +69,7 @@ class Bot:
     def __init__(self, index: Index):
         self.index = index
         load_models()  # fail at start-up, not at the first question
-        threadpool_limits(config.BLAS_THREADS, user_api="blas")
+        limit_threads()
 
     def warm_up(self) -> "Bot":
         """Do now what the first question would otherwise wait for: query encoder, word indexes."""
@@ -88,9 +87,10 @@ class Bot:
         text = respell_names(text, self.index.names)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
-        ranked = rank(self.index, query)
+        with answering():
+            ranked = rank(self.index, query)
+            verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         models = load_models()
-        verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
         if p_answer < models["threshold"]:

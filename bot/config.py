@@ -27,8 +27,9 @@ SOURCE_SUFFIXES = (".txt", ".md")
 EMBED_BATCH = 64
 QUERY_MAX_TOKENS = 256     # the model's own limit
 QUERY_THREADS = 2
-BLAS_THREADS = 1           # numpy's matrix products at answer time are small; more OpenBLAS threads
-                           # only spin against ONNX Runtime's for the 2 cores (measured: p50 65 -> 35 ms)
+ANSWER_THREADS = 1         # for numpy's (OpenBLAS) and faiss's (OpenMP) work at answer time: it is
+                           # small, and more threads only spin against ONNX Runtime's for the 2 cores
+                           # (measured: p50 65 -> 35 ms; a 10k-vector search 8.3 -> 3.3 ms)
 SHORT_TEXT_TOKENS = 16     # query-time texts up to this long are embedded in one padded batch
 DENSE_CANDIDATES = 40      # sentences taken from the dense index per question
 LEXICAL_CANDIDATES = 40    # sentences taken from BM25 per question

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import faiss
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import config, embed
 from .index import Index
@@ -65,6 +67,12 @@ class Model:
             if n < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
         return 1.0 / (1.0 + np.exp(-h[..., 0]))
+
+
+def limit_threads() -> None:
+    """Answer-time numpy and faiss work in one thread each (process-wide): see config.ANSWER_THREADS."""
+    threadpool_limits(config.ANSWER_THREADS, user_api="blas")
+    faiss.omp_set_num_threads(config.ANSWER_THREADS)
 
 
 @lru_cache(maxsize=4)
