@@ -1,5 +1,6 @@
 """Retrieval at 1k to 1M passages: the faiss index the bot chooses by size (bot.index.vector_index),
-its recall@10 against exact search, search latency per question, build time and peak memory.
+its recall@10 against exact search, search latency per question, build time and peak memory; and
+the whole bot answering from the same corpus (its index directory assembled from these vectors).
 
 The corpus is real text extended reproducibly: every sentence of the SQuAD articles in the
 evaluation kit, then passages of two of those sentences drawn with a fixed seed. Embedding a
@@ -11,6 +12,8 @@ disk: passages.txt (one passage per line), offsets.npy, vectors.npy (memory-mapp
     python bench/scale.py corpus WORK N           # write the corpus of N passages
     python bench/scale.py build WORK N            # build the index of the first N (own process: peak RSS)
     python bench/scale.py query WORK N            # p50/p95 per question, recall@10 (own process)
+    python bench/scale.py bot-index WORK N        # the bot's index directory for the first N
+    python bench/scale.py bot-answers WORK N      # the whole bot: load, first answer, p50/p95, RSS
 """
 from __future__ import annotations
 
@@ -167,6 +170,83 @@ def query(work: Path, n: int) -> dict:
             "recall_at_10": float(recall), "query_peak_rss_mb": rss}
 
 
+PER_PARAGRAPH = 4  # passages grouped into a paragraph when the whole bot answers from the corpus
+
+
+def bot_index(work: Path, n: int) -> dict:
+    """The bot's own index directory over the first n passages (one sentence each, paragraphs of
+    four), its vectors made from the corpus vectors as a build would make them: a sentence's window
+    is it and its neighbours, a paragraph all of its sentences (normalised sums, see above)."""
+    import faiss
+
+    from bot import config, embed
+    from bot.index import FILES, sha256, vector_index
+    from bot.lexical import content_words
+
+    t = time.perf_counter()
+    out = work / f"bot-{n}"
+    out.mkdir(parents=True, exist_ok=True)
+    offsets = np.load(work / "offsets.npy", mmap_mode="r")
+    raw = (work / "passages.txt").read_bytes()[: int(offsets[n])].decode("utf-8").splitlines()
+    parts, paragraphs, sentences, pos = [], [], [], 0
+    for p in range(0, n, PER_PARAGRAPH):
+        start = pos
+        for k, passage in enumerate(raw[p: p + PER_PARAGRAPH]):
+            if k:
+                parts.append(" ")
+                pos += 1
+            sentences.append([len(paragraphs), pos, pos + len(passage)])
+            parts.append(passage)
+            pos += len(passage)
+        paragraphs.append([0, "Lead", start, pos])
+        parts.append("\n\n")
+        pos += 2
+    text = "".join(parts)
+    vocab = sorted({w for s in _real_sentences() for w in content_words(s)})
+    vectors = np.load(work / "vectors.npy", mmap_mode="r")
+    windows = np.lib.format.open_memmap(out / "windows.npy", mode="w+", dtype=np.float32, shape=(n, vectors.shape[1]))
+    para_vecs = np.zeros((len(paragraphs), vectors.shape[1]), dtype=np.float32)
+    for p in range(len(paragraphs)):
+        v = np.asarray(vectors[p * PER_PARAGRAPH: min(n, (p + 1) * PER_PARAGRAPH)])
+        for k in range(len(v)):
+            w = v[max(0, k - 1): k + 2].sum(axis=0)
+            windows[p * PER_PARAGRAPH + k] = w / np.linalg.norm(w)
+        para_vecs[p] = v.sum(axis=0) / np.linalg.norm(v.sum(axis=0))
+    windows.flush()
+    del windows
+    np.save(out / "paragraphs.npy", para_vecs)
+    np.save(out / "words.npy", embed.encode(vocab).astype(np.float16))
+    faiss.write_index(vector_index(vectors[:n]), str(out / "sentences.faiss"))
+    passages = {"sources": [{"name": "corpus.txt", "title": "Scale corpus", "text": text}],
+                "paragraphs": paragraphs, "sentences": sentences, "words": vocab}
+    (out / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
+    manifest = {"format": config.INDEX_FORMAT, "model": config.MODEL_NAME, "dimension": config.MODEL_DIM,
+                "sentences": n, "paragraphs": len(paragraphs),
+                "sources": [{"name": "corpus.txt", "sha256": sha256(text.encode("utf-8")), "chars": len(text)}],
+                "files": {f: sha256((out / f).read_bytes()) for f in FILES}}
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return {"bot_index_s": time.perf_counter() - t}
+
+
+def bot_answers(work: Path, n: int) -> dict:
+    """The whole bot answering from the n-passage corpus: load, first answer, then per answer."""
+    from bot import Bot
+
+    t = time.perf_counter()
+    b = Bot.load(work / f"bot-{n}")
+    loaded = time.perf_counter() - t
+    questions = _questions()[:100]
+    b.answer(questions[0])  # builds the lexicon and word sets once
+    first = time.perf_counter() - t
+    latencies = []
+    for q in questions[1:]:
+        t = time.perf_counter()
+        b.answer(q)
+        latencies.append((time.perf_counter() - t) * 1000)
+    return {"bot_load_s": loaded, "bot_first_answer_s": first, "bot_p50_ms": float(np.percentile(latencies, 50)),
+            "bot_p95_ms": float(np.percentile(latencies, 95)), "bot_peak_rss_mb": _peak_rss_mb()}
+
+
 def _own_process(step: str, work: Path, n: int) -> dict:
     out = subprocess.run([sys.executable, __file__, step, str(work), str(n)], check=True, capture_output=True,
                          text=True, cwd=ROOT).stdout
@@ -180,15 +260,19 @@ def run_scale(work: Path, sizes: list[int]) -> list[dict]:
     print(f"   scale corpus of {max(sizes):,} passages written in {time.perf_counter() - t:.0f} s", flush=True)
     rows = []
     for n in sizes:
-        row = {**_own_process("build", work, n), **_own_process("query", work, n)}
+        row = {**_own_process("build", work, n), **_own_process("query", work, n),
+               **_own_process("bot-index", work, n), **_own_process("bot-answers", work, n)}
         print(f"   {n:>9,} passages: {row['kind']}, recall@10 {row['recall_at_10']:.3f}, p50 {row['p50_ms']:.1f} ms, "
               f"build {row['build_s']:.1f} s (peak {row['build_peak_rss_mb']:.0f} MB), "
-              f"query RSS {row['query_peak_rss_mb']:.0f} MB", flush=True)
+              f"query RSS {row['query_peak_rss_mb']:.0f} MB; whole bot p50 {row['bot_p50_ms']:.0f} ms, "
+              f"p95 {row['bot_p95_ms']:.0f} ms, first answer {row['bot_first_answer_s']:.1f} s, "
+              f"RSS {row['bot_peak_rss_mb']:.0f} MB", flush=True)
         rows.append(row)
     return rows
 
 
 if __name__ == "__main__":
     step, work, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    result = {"corpus": corpus, "build": build, "query": query}[step](work, n)
+    result = {"corpus": corpus, "build": build, "query": query, "bot-index": bot_index,
+              "bot-answers": bot_answers}[step](work, n)
     print(json.dumps(result or {}))
