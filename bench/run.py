@@ -2,7 +2,7 @@
 machine and the same questions. Writes bench/results/ (results.json, results.md, scale.png).
 
     python bench/run.py             # everything (about 25 minutes on 2 cores)
-    python bench/run.py --smoke     # every step on little data, about a minute (CI runs it)
+    python bench/run.py --smoke     # every step on little data, about 1.5 minutes (CI runs it)
 """
 from __future__ import annotations
 
