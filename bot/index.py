@@ -311,8 +311,9 @@ def load(directory: str | Path) -> Index:
         sentences = [Sentence(*s) for s in passages["sentences"]]
         words = {w: i for i, w in enumerate(passages["words"])}
         vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
-        window_vecs, para_vecs, word_vecs = (np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32)
-                                             for f in ("windows.npy", "paragraphs.npy", "words.npy"))
+        window_vecs, para_vecs, word_vecs = (
+            np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32, copy=False)  # float16 words widen
+            for f in ("windows.npy", "paragraphs.npy", "words.npy"))
     except (ValueError, RuntimeError, KeyError, TypeError) as e:
         raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
     if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
