@@ -177,15 +177,11 @@ def bot_index(work: Path, n: int) -> dict:
     """The bot's own index directory over the first n passages (one sentence each, paragraphs of
     four), its vectors made from the corpus vectors as a build would make them: a sentence's window
     is it and its neighbours, a paragraph all of its sentences (normalised sums, see above)."""
-    import faiss
-
-    from bot import config, embed
-    from bot.index import FILES, sha256, vector_index
+    from bot import embed, index
     from bot.lexical import content_words
+    from bot.sources import LEAD, Document, Paragraph, Sentence
 
     t = time.perf_counter()
-    out = work / f"bot-{n}"
-    out.mkdir(parents=True, exist_ok=True)
     offsets = np.load(work / "offsets.npy", mmap_mode="r")
     raw = (work / "passages.txt").read_bytes()[: int(offsets[n])].decode("utf-8").splitlines()
     parts, paragraphs, sentences, pos = [], [], [], 0
@@ -195,36 +191,24 @@ def bot_index(work: Path, n: int) -> dict:
             if k:
                 parts.append(" ")
                 pos += 1
-            sentences.append([len(paragraphs), pos, pos + len(passage)])
+            sentences.append(Sentence(len(paragraphs), pos, pos + len(passage)))
             parts.append(passage)
             pos += len(passage)
-        paragraphs.append([0, "Lead", start, pos])
+        paragraphs.append(Paragraph(0, LEAD, start, pos))
         parts.append("\n\n")
         pos += 2
-    text = "".join(parts)
     vocab = sorted({w for s in _real_sentences() for w in content_words(s)})
-    vectors = np.load(work / "vectors.npy", mmap_mode="r")
-    windows = np.lib.format.open_memmap(out / "windows.npy", mode="w+", dtype=np.float32, shape=(n, vectors.shape[1]))
+    vectors = np.load(work / "vectors.npy", mmap_mode="r")[:n]
+    windows = np.lib.format.open_memmap(work / f"windows-{n}.npy", mode="w+", dtype=np.float32, shape=vectors.shape)
     para_vecs = np.zeros((len(paragraphs), vectors.shape[1]), dtype=np.float32)
     for p in range(len(paragraphs)):
-        v = np.asarray(vectors[p * PER_PARAGRAPH: min(n, (p + 1) * PER_PARAGRAPH)])
+        v = np.asarray(vectors[p * PER_PARAGRAPH: (p + 1) * PER_PARAGRAPH])
         for k in range(len(v)):
             w = v[max(0, k - 1): k + 2].sum(axis=0)
             windows[p * PER_PARAGRAPH + k] = w / np.linalg.norm(w)
         para_vecs[p] = v.sum(axis=0) / np.linalg.norm(v.sum(axis=0))
-    windows.flush()
-    del windows
-    np.save(out / "paragraphs.npy", para_vecs)
-    np.save(out / "words.npy", embed.encode(vocab).astype(np.float16))
-    faiss.write_index(vector_index(vectors[:n]), str(out / "sentences.faiss"))
-    passages = {"sources": [{"name": "corpus.txt", "title": "Scale corpus", "text": text}],
-                "paragraphs": paragraphs, "sentences": sentences, "words": vocab}
-    (out / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
-    manifest = {"format": config.INDEX_FORMAT, "model": config.MODEL_NAME, "dimension": config.MODEL_DIM,
-                "sentences": n, "paragraphs": len(paragraphs),
-                "sources": [{"name": "corpus.txt", "sha256": sha256(text.encode("utf-8")), "chars": len(text)}],
-                "files": {f: sha256((out / f).read_bytes()) for f in FILES}}
-    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    index.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", "".join(parts))], paragraphs, sentences,
+                vocab, vectors, windows, para_vecs, embed.encode(vocab).astype(np.float16))
     return {"bot_index_s": time.perf_counter() - t}
 
 

@@ -199,6 +199,13 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
     word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
     para_vecs = embed.encode(para_texts, progress=progress)
 
+    return write(out, docs, paragraphs, sentences, vocab, sent_vecs, window_vecs, para_vecs, word_vecs, progress)
+
+
+def write(out: str | Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
+          vocab: list[str], sent_vecs: np.ndarray, window_vecs: np.ndarray, para_vecs: np.ndarray,
+          word_vecs: np.ndarray, progress: bool = False) -> Path:
+    """Write an index directory from its parts, atomically (the vectors may be memory-mapped)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _clean_up(out)
