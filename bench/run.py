@@ -34,11 +34,6 @@ def worker(*args: str, repeat: int = 1) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def load_rows(path: Path, limit: int = 0) -> list[dict]:
-    rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
-    return rows[:limit] if limit else rows
-
-
 def percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(q * len(xs)))]
@@ -144,8 +139,10 @@ def answers_per_second(url: str, questions: list[str], clients: int, seconds: fl
             "errors": errors[0]}
 
 
-def measure(system: str, corpora: dict, quality_sets: dict, dev: list[dict], work: Path, smoke: bool, contains) -> dict:
-    """Everything about one system: builds, the article's latency and memory, quality, answers/s."""
+def measure(system: str, corpora: dict, quality_sets: dict, dev: list[dict], work: Path, smoke: bool, kit) -> dict:
+    """Everything about one system: builds, the article's latency and memory, quality, answers/s.
+    `kit` is the evaluation kit's score.py: its question files and answer matching."""
+    contains = kit.contains
     r: dict = {"build": {}, "quality": {}, "throughput": {}}
     home = work / system.replace(" ", "_")
     for corpus, sources in corpora.items():
@@ -162,7 +159,7 @@ def measure(system: str, corpora: dict, quality_sets: dict, dev: list[dict], wor
     print(f"   article: p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, cold start {r['cold_start_s']:.2f} s, "
           f"peak RSS {r['peak_rss_mb']:.0f} MB", flush=True)
     for name, path in quality_sets.items():
-        rows = [q for q in load_rows(path) if q.get("answer")]
+        rows = [q for q in kit.load_rows(str(path), 0) if q.get("answer")]
         if name == "article":  # the questions just asked: reuse their quotes
             asked = dict(zip((q["id"] for q in dev), a["quotes"]))
             rows = [q for q in rows if q["id"] in asked]
@@ -203,7 +200,7 @@ def main() -> int:
     args = ap.parse_args()
     sys.path.insert(0, str(args.eval))
     from scale import run_scale
-    from score import contains  # the evaluation kit's own answer matching
+    import score as kit  # the evaluation kit's own question files and answer matching
 
     squad = args.eval / "squad"
     corpora = {"article": sorted((ROOT / "seeds").glob("*.txt")), "super_bowl_50": [squad / "super_bowl_50.txt"],
@@ -211,13 +208,13 @@ def main() -> int:
     quality_sets = {"super_bowl_50": squad / "super_bowl_50.jsonl", "train10": squad / "train10.jsonl"}
     if args.smoke:  # the article only: its dev questions stand in for the SQuAD sets
         corpora, quality_sets = {"article": corpora["article"]}, {"article": args.eval / "dev.jsonl"}
-    dev = load_rows(args.eval / "dev.jsonl", 10 if args.smoke else 0)
+    dev = kit.load_rows(str(args.eval / "dev.jsonl"), 10 if args.smoke else 0)
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     results: dict = {"smoke": args.smoke, "cores": os.cpu_count(), "systems": {}}
     try:
         for system in args.systems:
             print(f"== {system}", flush=True)
-            results["systems"][system] = measure(system, corpora, quality_sets, dev, work, args.smoke, contains)
+            results["systems"][system] = measure(system, corpora, quality_sets, dev, work, args.smoke, kit)
         sizes = [1_000] if args.smoke else [1_000, 10_000, 100_000, 1_000_000]
         results["scale"] = run_scale(work / "scale", sizes)
     finally:
