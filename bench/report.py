@@ -28,8 +28,13 @@ def table(results: dict) -> str:
                     _f(q[n]["hit_100_words"], ".3f")]
         row += [_f(q[sets[0]]["quote_words_p50"], ".0f"), _f(build["words_per_s"], ".0f"), _f(build["size_mb"], ".2f")]
         lines.append("| " + " | ".join(row) + " |")
+    if results.get("gradio_only"):  # the ceiling: the same server answering nothing
+        t = results["gradio_only"]
+        row = ["Gradio alone, answering nothing", *["–"] * 4,
+               *[_f(t.get(c, t.get(str(c), {})).get("answers_per_s")) for c in clients], *["–"] * (len(head) - 5 - len(clients))]
+        lines.append("| " + " | ".join(row) + " |")
     out = ["## Systems", "", "Latency, cold start, memory and answers/s on the default article; answers/s through "
-           "the real Gradio server; build on the largest corpus.", "", *lines, ""]
+           "the real Gradio server (clients on the same machine); build on the largest corpus.", "", *lines, ""]
     if results.get("scale"):
         out += ["## Retrieval at scale", "",
                 "| passages | faiss index | recall@10 vs exact | search p50 / p95 ms | build s | build peak RSS MB "

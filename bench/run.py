@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from systems import SYSTEMS  # noqa: E402
+from systems import GRADIO_ONLY, SYSTEMS  # noqa: E402
 
 HELD_OUT = ("new_york_city", "solar_energy", "to_kill_a_mockingbird")  # train10 articles the bot never trained on
 
@@ -178,17 +178,23 @@ def measure(system: str, corpora: dict, quality_sets: dict, dev: list[dict], wor
             q["held_out_hit3"] = hit_rate([rows[i] for i in held], [quotes[i] for i in held], contains)
         print(f"   {name}: hit@3 {q['hit3']:.3f}, in the first {READ_BUDGET} words {q['hit_100_words']:.3f} "
               f"({q['questions']} questions, {q['quote_words_p50']:.0f} words quoted)", flush=True)
-    proc, url = start_server(system, home / "article")
+    r["throughput"] = served(system, home / "article", dev, smoke)
+    return r
+
+
+def served(system: str, index: Path, dev: list[dict], smoke: bool) -> dict:
+    """Answers/s through the system's Gradio server at 1, 4 (and 16) concurrent clients."""
+    out = {}
+    proc, url = start_server(system, index)
     try:
         for clients in (1, 4) if smoke else (1, 4, 16):
-            t = r["throughput"][clients] = answers_per_second(url, [q["question"] for q in dev], clients,
-                                                               2 if smoke else 20)
+            t = out[clients] = answers_per_second(url, [q["question"] for q in dev], clients, 2 if smoke else 20)
             print(f"   {clients} clients: {t['answers_per_s']:.1f} answers/s (p50 {t['p50_ms']:.0f} ms, "
                   f"{t['errors']} errors)", flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return r
+    return out
 
 
 def main() -> int:
@@ -215,6 +221,10 @@ def main() -> int:
         for system in args.systems:
             print(f"== {system}", flush=True)
             results["systems"][system] = measure(system, corpora, quality_sets, dev, work, args.smoke, kit)
+        # The same server answering nothing at once: the most answers/s any system can reach here,
+        # since the clients and Gradio share the machine's cores with the answering.
+        print(f"== {GRADIO_ONLY}", flush=True)
+        results["gradio_only"] = served(GRADIO_ONLY, work, dev, args.smoke)
         sizes = [1_000] if args.smoke else [1_000, 10_000, 100_000, 1_000_000]
         results["scale"] = run_scale(work / "scale", sizes)
     finally:

@@ -1,5 +1,6 @@
 """Serve a baseline system through Gradio the way the bot's app is served: one `/chat` endpoint,
 the same queue (concurrency and size) as bot/ui.py, so answers/s compare like for like.
+SYSTEM `gradio-only` answers nothing at once: what Gradio alone can serve on this machine.
 
     python bench/serve.py SYSTEM INDEX PORT
 """
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from systems import SYSTEMS  # noqa: E402
+from systems import GRADIO_ONLY, SYSTEMS  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
@@ -18,7 +19,7 @@ from bot import config  # noqa: E402
 
 def main() -> None:
     system, index, port = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    ask = SYSTEMS[system][1](index)
+    ask = SYSTEMS[system][1](index) if system != GRADIO_ONLY else (lambda message: [])
 
     def chat(message: str) -> str:
         return "\n\n".join(f"> {q}" for q in ask(message))

@@ -15,6 +15,7 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")  # no network, ever
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TOP_K = 3
+GRADIO_ONLY = "gradio-only"  # not a system: the served endpoint answering nothing, for the ceiling
 Ask = Callable[[str], list[str]]
 
 

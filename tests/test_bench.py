@@ -24,6 +24,8 @@ def test_bench_smoke(tmp_path):
         q = s["quality"]["article"]
         assert q["questions"] > 0 and 0 <= q["hit3"] <= 1, name
         assert s["build"]["article"]["passages"] > 0 and s["build"]["article"]["size_mb"] > 0, name
+    ceiling = results["gradio_only"]["1"]["answers_per_s"]  # the same server answering nothing
+    assert ceiling > max(s["throughput"]["1"]["answers_per_s"] for s in results["systems"].values())
     ours = results["systems"]["quote-bot"]["quality"]["article"]
     assert ours["hit3"] >= 0.6 and ours["quote_words_p50"] <= 100  # short quotes that answer
     (row,) = results["scale"]
