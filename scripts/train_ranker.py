@@ -100,14 +100,18 @@ def main() -> int:
     ap.add_argument("--verify-k", type=int, default=4, help="candidates per question the verifier learns from")
     ap.add_argument("--hidden-verifier", type=int, default=64, help="hidden units of the verifier")
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
+    ap.add_argument("--held-out", nargs="+", default=list(HELD_OUT), metavar="ARTICLE",
+                    help="articles (file names) kept out of training, for evaluation")
+    ap.add_argument("--out", type=Path, default=config.RANKER_PATH, help="where to write the models")
     args = ap.parse_args()
 
     articles = rows_by_article(args.squad)
-    train_names = [n for n in articles if n not in HELD_OUT]
+    train_names = [n for n in articles if n not in args.held_out]
     build = config.ROOT / "build"
     build.mkdir(exist_ok=True)
-    with open(build / "train10_heldout.jsonl", "w", encoding="utf-8") as f:
-        for name in HELD_OUT:
+    suffix = "" if set(args.held_out) == set(HELD_OUT) else "-" + "-".join(Path(n).stem for n in args.held_out)
+    with open(build / f"train10_heldout{suffix}.jsonl", "w", encoding="utf-8") as f:
+        for name in args.held_out:
             f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name])
 
     tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
@@ -188,9 +192,9 @@ def main() -> int:
     print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
           f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    config.RANKER_PATH.write_text(json.dumps({"trained_on": train_names, "ranker": ranker, "verifier": verifier,
+    args.out.write_text(json.dumps({"trained_on": train_names, "ranker": ranker, "verifier": verifier,
                                               "answerable": answerable}) + "\n")
-    print(f"wrote {config.RANKER_PATH}", file=sys.stderr)
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
