@@ -91,7 +91,11 @@ class Bot:
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
-        if p_answer < models["threshold"]:
+        # A question that points at a section ("what is listed under Further reading?") is answered
+        # from it when the verifier, reading both, agrees: lists and references share few words
+        # with any question about them, which is what the refusal model weighs most.
+        pointed = ranked.in_named_section and verified[0] >= config.NAMED_SECTION_VERIFIED
+        if p_answer < models["threshold"] and not pointed:
             return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
         top = citations[0]
         piece = short_answer(top.quote, ranked.kind, text)

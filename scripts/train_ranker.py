@@ -7,10 +7,11 @@ evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 i
   verifier    small MLP on MiniLM's token states of "question [SEP] sentence": is the answer in it?
   answerable  small MLP on the best sentences: answerable question (1), or SQuAD's
               unanswerable ones and answerable ones whose answer paragraph was taken out (0).
-It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py.
+It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
+(with --held-out: build/train10_heldout-ARTICLE....jsonl).
 Deterministic on CPU; takes about two minutes.
 
-usage: python scripts/train_ranker.py [--squad DIR] [--answer-rate 0.93]
+usage: python scripts/train_ranker.py [--squad DIR] [--held-out ARTICLE.txt ...] [--out PATH]
 """
 from __future__ import annotations
 

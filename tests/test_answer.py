@@ -90,6 +90,28 @@ def test_answer_from_the_named_section(raws):
     r = bot.answer("Does the See also section point to anything about state capitalism?")
     assert_faithful(r, raws)
     assert r.citations[0].section == "See also" and r.citations[0].quote == "State capitalism"
+    # a reference shares no word with the question; the section named and the verifier suffice
+    r = bot.answer("What work is listed under Further reading?")
+    assert_faithful(r, raws)
+    assert r.found and r.citations[0].section == "Further reading" and "Leninism" in r.citations[0].quote
+
+
+def test_naming_a_section_does_not_make_a_question_answerable():
+    r = bot.answer("Where was Stalin born, according to the See also section?")
+    assert not r.found and not r.citations
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("In which of Lenin's works did he write that?", "title"),
+    ("Which of Engels' writings came first?", "title"),
+    ("What book did Stalin publish in 1924?", "title"),
+    ("Which team won Super Bowl 50?", "entity"),
+    ("When did Stalin reply?", "date"),
+])
+def test_what_a_question_asks_for(question, kind):
+    from bot.questions import answer_kind
+
+    assert answer_kind(question) == kind
 
 
 @pytest.mark.parametrize("question,expected", [
