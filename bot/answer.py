@@ -91,11 +91,15 @@ class Bot:
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
-        # A question that points at a section ("what is listed under Further reading?") is answered
-        # from it when the verifier, reading both, agrees: lists and references share few words
-        # with any question about them, which is what the refusal model weighs most.
-        pointed = ranked.in_named_section and verified[0] >= config.NAMED_SECTION_VERIFIED
-        if p_answer < models["threshold"] and not pointed:
+        refuse = p_answer < models["threshold"]
+        if refuse and ranked.in_named_section:
+            # A question that points at a section ("what is listed under See also?") is answered
+            # from it when the verifier, reading it with each sentence to be quoted, finds one that
+            # answers: list items and references share too few words with any question for the
+            # refusal model, which weighs shared words most.
+            rest = verify(self.index, text, ranked.sentences[config.VERIFY_TOP: config.MAX_CITATIONS])
+            refuse = max(verified.max(initial=0.0), rest.max(initial=0.0)) < config.NAMED_SECTION_VERIFIED
+        if refuse:
             return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
         top = citations[0]
         piece = short_answer(top.quote, ranked.kind, text)

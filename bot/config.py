@@ -37,7 +37,8 @@ PARAGRAPH_CANDIDATES = 8   # paragraphs whose sentences all become candidates
 SCORE_ALL_BELOW = 150      # articles with fewer sentences have every sentence scored
 MAX_CITATIONS = 3
 VERIFY_TOP = 2             # best sentences the verifier reads with the question (as trained)
-NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it if the verifier agrees this much
+NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it if the verifier finds
+                              # this likely that one of the sentences to be quoted answers
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 

@@ -94,6 +94,9 @@ def test_answer_from_the_named_section(raws):
     r = bot.answer("What work is listed under Further reading?")
     assert_faithful(r, raws)
     assert r.found and r.citations[0].section == "Further reading" and "Leninism" in r.citations[0].quote
+    r = bot.answer("Which related topics does the See also section list?")  # a list: any item may answer
+    assert_faithful(r, raws)
+    assert r.found and {c.section for c in r.citations} == {"See also"}
 
 
 def test_naming_a_section_does_not_make_a_question_answerable():
