@@ -8,6 +8,11 @@ def _f(x, fmt: str = ".1f") -> str:
     return "–" if x is None else format(x, fmt)
 
 
+def _rate(throughput: dict, clients: int) -> str:
+    """Answers/s at this many clients (keys are strings once read back from results.json)."""
+    return _f(throughput.get(clients, throughput.get(str(clients), {})).get("answers_per_s"))
+
+
 def table(results: dict) -> str:
     systems = results["systems"]
     clients = sorted({int(c) for s in systems.values() for c in s["throughput"]})
@@ -21,7 +26,7 @@ def table(results: dict) -> str:
         q = s["quality"]
         build = s["build"].get("train10") or s["build"]["article"]
         row = [name, _f(s["p50_ms"]), _f(s["p95_ms"]), _f(s["cold_start_s"], ".2f"), _f(s["peak_rss_mb"], ".0f")]
-        row += [_f(s["throughput"].get(c, s["throughput"].get(str(c), {})).get("answers_per_s")) for c in clients]
+        row += [_rate(s["throughput"], c) for c in clients]
         for n in sets:
             held = q[n].get("held_out_hit3")
             row += [_f(q[n]["hit3"], ".3f") + (f" (held-out 3: {held:.3f})" if held is not None else ""),
@@ -29,9 +34,8 @@ def table(results: dict) -> str:
         row += [_f(q[sets[0]]["quote_words_p50"], ".0f"), _f(build["words_per_s"], ".0f"), _f(build["size_mb"], ".2f")]
         lines.append("| " + " | ".join(row) + " |")
     if results.get("gradio_only"):  # the ceiling: the same server answering nothing
-        t = results["gradio_only"]
-        row = ["Gradio alone, answering nothing", *["–"] * 4,
-               *[_f(t.get(c, t.get(str(c), {})).get("answers_per_s")) for c in clients], *["–"] * (len(head) - 5 - len(clients))]
+        row = ["Gradio alone, answering nothing", *["–"] * 4, *[_rate(results["gradio_only"], c) for c in clients]]
+        row += ["–"] * (len(head) - len(row))
         lines.append("| " + " | ".join(row) + " |")
     out = ["## Systems", "", "Latency, cold start, memory and answers/s on the default article; answers/s through "
            "the real Gradio server (clients on the same machine); build on the largest corpus.", "", *lines, ""]
