@@ -20,9 +20,9 @@ _KINDS = [  # first match wins
                r"composer|director|actor|actress|politician|scientist|journalist)\b"),
     ("place", r"^(?:\W*)where\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|place|"
               r"state|region|location|town|stadium|continent|province|area|venue|nation)\b"),
-    ("title", r"\b(?:title|titled|called|named|name)\b|\b(?:what|which) (?:of (?:the|his|her|their|its|"
-              r"[\w.-]+['’]s?) )?(?:books?|articles?|works?|brochures?|songs?|films?|albums?|newspapers?|"
-              r"magazines?|journals?|chapters?|programs?|shows?|novels?|papers?|writings?)\b"),
+    ("title", r"\b(?:title|titled|called|named|name)\b|\bwhat (?:book|article|work|brochure|song|film|album|"
+              r"newspaper|magazine|journal|chapter|program|show|novel|paper)\b|\bwhich (?:book|article|work|"
+              r"brochure|song|film|album|newspaper|magazine|journal|works|writings?)\b"),
     # "which team ...", "what company ...": some named thing
     ("entity", r"^\W*(?:\w+\s+)?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|"
                r"would|will|should|happened|kind|type|sort|else|if|about|exactly)\b)[a-z]+\b"),
