@@ -5,11 +5,12 @@ Data: the SQuAD v2.0 articles in ../shared/eval/squad/train10, all but the three
 evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 is never used.
   ranker      small MLP (32 hidden units): does this candidate sentence contain the crowd answer?
   verifier    small MLP on MiniLM's token states of "question [SEP] sentence": is the answer in it?
-  answerable  small MLP on the best sentences: answerable question (1), or SQuAD's
-              unanswerable ones and answerable ones whose answer paragraph was taken out (0).
+  answerable  small MLP on the best sentences: answerable question (1), or answerable ones whose
+              answer sentences or paragraphs were taken out (0; with --squad-negatives also
+              SQuAD's own unanswerable ones).
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
 (with --held-out: build/train10_heldout-ARTICLE....jsonl).
-Deterministic on CPU; takes about two minutes.
+Deterministic on CPU (two runs write the same file); takes about five minutes on 2 cores.
 
 usage: python scripts/train_ranker.py [--squad DIR] [--held-out ARTICLE.txt ...] [--out PATH]
 """
@@ -194,7 +195,7 @@ def main() -> int:
           f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
     args.out.write_text(json.dumps({"trained_on": train_names, "ranker": ranker, "verifier": verifier,
-                                              "answerable": answerable}) + "\n")
+                                    "answerable": answerable}) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
