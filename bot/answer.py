@@ -92,19 +92,27 @@ class Bot:
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
         refuse = p_answer < models["threshold"]
-        if refuse and ranked.in_named_section:
-            # A question that points at a section ("what is listed under See also?") is answered
-            # from it when the verifier, reading it with each sentence to be quoted, finds one that
-            # answers: list items and references share too few words with any question for the
-            # refusal model, which weighs shared words most.
-            rest = verify(self.index, text, ranked.sentences[config.VERIFY_TOP: config.MAX_CITATIONS])
-            refuse = max(verified.max(initial=0.0), rest.max(initial=0.0)) < config.NAMED_SECTION_VERIFIED
+        if refuse and ranked.named:
+            refuse = not self._answered_in_named_section(text, ranked, verified)
         if refuse:
             return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
         top = citations[0]
         piece = short_answer(top.quote, ranked.kind, text)
         span = top.quote[piece[0]: piece[1]] if piece else top.quote
         return Reply(_answer_text(span, citations, note), True, span, citations, [], note)
+
+    def _answered_in_named_section(self, question: str, ranked, verified) -> bool:
+        """A question that points at a section ("what is listed under See also?") is answered from
+        it when the verifier, reading it with each of the section's sentences to be quoted, finds
+        one that answers: list items and references share too few words with any question for the
+        refusal model, which weighs shared words most."""
+        top = ranked.sentences[: config.MAX_CITATIONS]
+        inside = [self.index.sentences[int(i)].para in ranked.named for i in top]
+        if not inside or not inside[0]:
+            return False
+        more = verify(self.index, question, top[len(verified):])
+        return any(p >= config.NAMED_SECTION_VERIFIED and here
+                   for p, here in zip([*verified, *more], inside))
 
     def _citations(self, ranked) -> list[Citation]:
         """The best sentences as citations, skipping any that an earlier quote already contains."""

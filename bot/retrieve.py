@@ -45,7 +45,7 @@ class Ranked:
                                   # near-synonym; and the weakest word's best match anywhere
     raw: np.ndarray | None = None  # the ranker's own probabilities, before conversation and section
                                    # boosts (what the refusal model was trained on); None: = scores
-    in_named_section: bool = False  # the best sentence is in a section the question names
+    named: frozenset[int] = frozenset()  # paragraphs of the sections the question names
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,7 @@ def rank(index: Index, query: Query) -> Ranked:
     order = np.argsort(-scores, kind="stable")
     r.raw = raw[order]
     r.sentences, r.scores, r.features = r.sentences[order], np.minimum(scores[order], 1.0), r.features[order]
-    r.in_named_section = len(r.sentences) > 0 and index.sentences[int(r.sentences[0])].para in named
+    r.named = named
     return r
 
 
