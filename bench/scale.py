@@ -206,7 +206,8 @@ def bot_index(work: Path, n: int) -> dict:
         for k in range(len(v)):
             w = v[max(0, k - 1): k + 2].sum(axis=0)
             windows[p * PER_PARAGRAPH + k] = w / np.linalg.norm(w)
-        para_vecs[p] = v.sum(axis=0) / np.linalg.norm(v.sum(axis=0))
+        total = v.sum(axis=0)
+        para_vecs[p] = total / np.linalg.norm(total)
     index.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", "".join(parts))], paragraphs, sentences,
                 vocab, vectors, windows, para_vecs, embed.encode(vocab).astype(np.float16))
     return {"bot_index_s": time.perf_counter() - t}
