@@ -11,7 +11,7 @@ from .conversation import context_for
 from .lexical import respell_names
 from .index import Index, load
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
-from .spans import short_answer
+from .spans import load_reader, short_answer
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Bot:
     def __init__(self, index: Index):
         self.index = index
         load_models()  # fail at start-up, not at the first question
+        load_reader()
         limit_threads()
 
     def warm_up(self) -> "Bot":

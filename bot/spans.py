@@ -1,33 +1,95 @@
-"""The short answer: the piece of the best sentence that is of the type the question asks for."""
+"""The short answer: the piece of the best quote that answers the question.
+
+A reader (all-MiniLM-L6-v2 fine-tuned for extractive question answering by scripts/train_reader.py,
+run as int8 ONNX) scores every token of the quote as the answer's first and last. When the question
+asks for a type (a date, a number, a name, a title...), the answer is the piece of that type it
+scores highest; otherwise, or when the quote holds no such piece, the best span it finds at all.
+Either way the answer is a substring of the quote, grown to whole words."""
 from __future__ import annotations
 
-import re
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
+
+from . import config, embed
 from .lexical import STOPWORDS, stem, words
 from .questions import candidate_spans
 
-_WORD = re.compile(r"\w+")
+
+@lru_cache(maxsize=2)
+def load_reader(path: Path = config.READER_PATH):
+    """The reader's ONNX Runtime session; RuntimeError if its file is missing."""
+    if not path.is_file():
+        raise RuntimeError(f"the short-answer reader is missing ({path}); train it: python scripts/train_reader.py")
+    # Run once an answer: its idle threads must not spin-wait (see embed.onnx_session).
+    return embed.onnx_session(path, spin=False)
 
 
-def short_answer(sentence: str, kind: str, question: str) -> tuple[int, int] | None:
-    """Offsets in `sentence` of the short answer, or None when the question wants the sentence.
+def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """The reader's start and end scores for each token of the text, and the tokens' offsets."""
+    e = embed.load_tokenizer(config.READER_MAX_TOKENS).encode(question, text)
+    ids = np.array([e.ids], dtype=np.int64)
+    start, end = load_reader().run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                                          "token_type_ids": np.array([e.type_ids], dtype=np.int64)})
+    inside = [t for t, s in enumerate(e.sequence_ids) if s == 1]
+    return start[0][inside], end[0][inside], [e.offsets[t] for t in inside]
 
-    Among the pieces of the asked type, those the question already names are skipped; of the
-    rest, the one closest to the words the question and the sentence share wins.
-    """
-    spans = candidate_spans(sentence, kind)
-    if not spans:
+
+def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span grown to whole words: a token may be a piece of one."""
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return a, b
+
+
+def _new_to(question: str):
+    """A test: does a piece of text say something the question does not (a word beyond its own)?"""
+    asked = {stem(w) for w in words(question) if w not in STOPWORDS}
+    return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
+
+
+def typed_spans(text: str, kind: str, question: str) -> list[tuple[int, int]]:
+    """The pieces of the asked type in the text, but those the question already names; a name
+    that ends the sentence without its full stop ("in England." gives "England")."""
+    new = _new_to(question)
+    out = []
+    for a, b in candidate_spans(text, kind):
+        if text[b - 1] == "." and text[a:b - 1].split()[-1][-3:].isalpha():  # not "U.S."
+            b -= 1
+        if new(text[a:b]):
+            out.append((a, b))
+    return out
+
+
+def short_answer(text: str, kind: str, question: str) -> tuple[int, int] | None:
+    """Offsets in `text` of the short answer; None if the reader finds nothing the question does
+    not already say."""
+    start, end, offsets = _read(question, text)
+    if not offsets:  # the question alone filled the reader's window
         return None
-    qstems = {stem(w) for w in words(question) if w not in STOPWORDS}
-    starts = [m.start() for m in _WORD.finditer(sentence)]
-    anchors = [i for i, m in enumerate(_WORD.finditer(sentence)) if stem(m.group().lower()) in qstems]
-    best, best_key = None, None
-    for a, b in spans:
-        piece = [w for w in words(sentence[a:b]) if w not in STOPWORDS]
-        if not piece or all(stem(w) in qstems for w in piece):
-            continue
-        position = sum(1 for s in starts if s < a)
-        key = (min((abs(position - i) for i in anchors), default=0), a)
-        if best_key is None or key < best_key:
-            best, best_key = (a, b), key
-    return best
+    candidates = typed_spans(text, kind, question)
+    scored = []
+    for a, b in candidates:
+        tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
+        if tokens:
+            scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
+    if scored:
+        _, a, b = max(scored)
+        return a, b
+    # The best first and last token, the last not before the first nor too far after it, around
+    # something the question does not already say.
+    pair = start[:, None] + end[None, :]
+    gap = np.arange(len(offsets))[None, :] - np.arange(len(offsets))[:, None]
+    pair[(gap < 0) | (gap >= config.READER_MAX_ANSWER_TOKENS)] = -np.inf
+    new = _new_to(question)
+    for flat in np.argsort(-pair, axis=None, kind="stable")[: config.READER_TRIES]:
+        i, j = np.unravel_index(int(flat), pair.shape)
+        if not np.isfinite(pair[i, j]):
+            break
+        a, b = _whole_words(text, offsets[i][0], offsets[j][1])
+        if new(text[a:b]):
+            return a, b
+    return None

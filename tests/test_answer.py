@@ -128,3 +128,41 @@ def test_misspelled_names_are_respelled_from_the_article(question, expected):
     from bot.lexical import respell_names
 
     assert respell_names(question, bot.default_bot().index.names) == expected
+
+
+ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
+          "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
+          "it will go slowest and will meet most obstacles in Germany, most rapidly and with the fewest difficulties "
+          "in England.")
+
+
+@pytest.mark.parametrize("question,answer", [
+    # the asked type (here: a place) narrows the choice; the reader picks among the pieces of it
+    ("Where would the revolution go slowest?", "Germany"),
+    ("Where would the revolution meet the fewest difficulties?", "England"),
+    # no type asked: the reader's own span, somewhere inside the answer
+    ("What would make the revolution develop more rapidly in a country?",
+     "a more developed industry, greater wealth, a more significant mass of productive forces"),
+])
+def test_short_answer_is_the_piece_the_reader_points_at(question, answer):
+    from bot.questions import answer_kind
+    from bot.spans import short_answer
+
+    a, b = short_answer(ENGELS, answer_kind(question), question)
+    assert ENGELS[a:b] in answer
+    assert (a == 0 or not ENGELS[a - 1].isalnum()) and (b == len(ENGELS) or not ENGELS[b].isalnum())  # whole words
+
+
+def test_short_answer_never_repeats_the_question():
+    from bot.spans import short_answer
+
+    text = "Stalin wrote his reply on 14 February 1938."
+    a, b = short_answer(text, "date", "What did Stalin write on 14 February 1938?")
+    assert text[a:b] != "14 February 1938"
+
+
+def test_a_missing_reader_is_reported(tmp_path):
+    from bot.spans import load_reader
+
+    with pytest.raises(RuntimeError, match="train_reader.py"):
+        load_reader(tmp_path / "reader.onnx")

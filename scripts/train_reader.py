@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Train the short-answer reader and write bot/reader.onnx.
+
+The reader is all-MiniLM-L6-v2 (from its PyPI package) fine-tuned for extractive question answering
+(start and end of the answer inside a sentence) on the crowd answers of the seven SQuAD 2.0 articles
+of ../shared/eval/squad/train10 that the ranker trains on; the three held out for evaluation and
+Super Bowl 50 are never used. Each example is a question with the sentence that holds its answer.
+The model is written as int8 ONNX (about 23 MB), which bot/spans.py runs with ONNX Runtime.
+Takes about 17 minutes on 2 cores (six passes over the questions). Needs requirements-test.txt.
+
+usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--out PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot import config  # noqa: E402
+from train_ranker import HELD_OUT, rows_by_article  # noqa: E402
+
+BATCH = 32
+INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
+
+
+def examples(squad: Path, held_out: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
+    """(question, sentence, answer start, answer end) for every answerable training question whose
+    answer is found in its evidence sentence."""
+    out = []
+    for name, rows in rows_by_article(squad).items():
+        if name in held_out:
+            continue
+        for row in rows:
+            answer, evidence = row.get("answer"), row.get("evidence") or []
+            if not answer or not evidence:
+                continue
+            sentence = evidence[0]
+            at = sentence.find(answer)
+            if at < 0:
+                at = sentence.lower().find(answer.lower())
+            if at >= 0:
+                out.append((row["question"], sentence, at, at + len(answer)))
+    return out
+
+
+def encode(tokenizer, batch):
+    """Token ids of question [SEP] sentence, and the answer's first and last token."""
+    x = tokenizer([q for q, *_ in batch], [s for _, s, *_ in batch], padding=True, truncation=True,
+                  max_length=config.READER_MAX_TOKENS, return_offsets_mapping=True, return_tensors="np")
+    starts, ends = [], []
+    for k, (_, _, a, b) in enumerate(batch):
+        in_sentence = np.asarray(x.sequence_ids(k)) == 1
+        offsets = x["offset_mapping"][k]
+        tokens = [t for t in np.flatnonzero(in_sentence) if offsets[t][0] < b and offsets[t][1] > a]
+        starts.append(tokens[0] if tokens else 0)  # an answer cut off by truncation points at [CLS]
+        ends.append(tokens[-1] if tokens else 0)
+    return x, np.array(starts), np.array(ends)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
+    ap.add_argument("--epochs", type=float, default=6.0)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--out", type=Path, default=config.READER_PATH)
+    args = ap.parse_args()
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+    from transformers import logging as hf_logging
+
+    data = examples(args.squad, HELD_OUT)
+    print(f"{len(data)} questions with their answer sentence", file=sys.stderr)
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    rng = random.Random(0)
+    path = importlib.import_module(config.MODEL_PACKAGE).get_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    hf_logging.set_verbosity_error()  # the package's model has no answer head yet: that is the point
+    model = AutoModelForQuestionAnswering.from_pretrained(str(path), local_files_only=True)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    order = list(range(len(data)))
+    steps = int(len(data) / BATCH * args.epochs)
+    warm = max(1, steps // 10)  # linear warm-up, then linear decay to zero
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, 1 - s / steps))
+    model.train()
+    for step in range(steps):
+        if step * BATCH % len(data) < BATCH:
+            rng.shuffle(order)
+        batch = [data[order[(step * BATCH + k) % len(data)]] for k in range(BATCH)]
+        x, starts, ends = encode(tokenizer, batch)
+        out = model(**{n: torch.from_numpy(x[n]) for n in INPUTS},
+                    start_positions=torch.from_numpy(starts), end_positions=torch.from_numpy(ends))
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        if step % 50 == 0:
+            print(f"step {step}/{steps} loss {out.loss.item():.3f}", file=sys.stderr, flush=True)
+
+    model.eval()
+    x = tokenizer(["Who?"], ["Someone."], return_tensors="pt")
+    with tempfile.TemporaryDirectory() as tmp:
+        full = Path(tmp) / "reader-fp32.onnx"
+        torch.onnx.export(model, tuple(x[n] for n in INPUTS), str(full), input_names=INPUTS,
+                          output_names=["start_logits", "end_logits"],
+                          dynamic_axes={n: {0: "batch", 1: "tokens"} for n in INPUTS}, opset_version=17, dynamo=False)
+        quantize_dynamic(str(full), str(args.out), weight_type=QuantType.QInt8)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
