@@ -6,7 +6,8 @@ The reader is all-MiniLM-L6-v2 (from its PyPI package) fine-tuned for extractive
 of ../shared/eval/squad/train10 that the ranker trains on; the three held out for evaluation and
 Super Bowl 50 are never used. Each example is a question with the sentence that holds its answer.
 The model is written as int8 ONNX (about 23 MB), which bot/spans.py runs with ONNX Runtime.
-Takes about 17 minutes on 2 cores (six passes over the questions). Needs requirements-test.txt.
+Deterministic on CPU (two runs write the same file); takes about 17 minutes on 2 cores (six passes
+over the questions). Needs requirements-test.txt.
 
 usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--out PATH]
 """
