@@ -57,7 +57,8 @@ def typed_spans(text: str, kind: str, question: str) -> list[tuple[int, int]]:
     new = _new_to(question)
     out = []
     for a, b in candidate_spans(text, kind):
-        if text[b - 1] == "." and text[a:b - 1].split()[-1][-3:].isalpha():  # not "U.S."
+        last = text[a:b - 1].split()[-1:]
+        if text[b - 1] == "." and last and last[0][-3:].isalpha():  # not "U.S."
             b -= 1
         if new(text[a:b]):
             out.append((a, b))
