@@ -153,6 +153,15 @@ def test_short_answer_is_the_piece_the_reader_points_at(question, answer):
     assert (a == 0 or not ENGELS[a - 1].isalnum()) and (b == len(ENGELS) or not ENGELS[b].isalnum())  # whole words
 
 
+def test_why_and_how_are_answered_with_the_sentence(raws):
+    r = bot.answer("Why did the defeat of revolutions in Germany and Hungary matter to the Bolsheviks?")
+    assert_faithful(r, raws)
+    assert r.found and r.span == r.citations[0].quote and "ended Bolshevik hopes" in r.span
+    from bot.spans import short_answer
+
+    assert short_answer(ENGELS, "number", "How many countries at least?") is not None  # "how many" wants a number
+
+
 def test_short_answer_never_repeats_the_question():
     from bot.spans import short_answer
 
