@@ -90,6 +90,12 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     return out
 
 
+def pair_inputs(e) -> dict[str, np.ndarray]:
+    """An ONNX BERT model's inputs for one tokenised question [SEP] text, unpadded."""
+    ids = np.array([e.ids], dtype=np.int64)
+    return {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
+
+
 def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
     """Read each text together with the question (one sequence: question [SEP] text) and pool the
     model's token states: [CLS], the question's tokens, the text's tokens, and their product.
@@ -101,10 +107,8 @@ def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
     rows = []
     for text in texts:  # one pair per run: unpadded, which beats a padded batch of a few
         e = tokenizer.encode(question, text)
-        ids = np.array([e.ids], dtype=np.int64)
-        types = np.array([e.type_ids], dtype=np.int64)
-        hidden = session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": types})[0][0]
-        is_text = types[0].astype(bool)
+        hidden = session.run(None, pair_inputs(e))[0][0]
+        is_text = np.array(e.type_ids, dtype=bool)
         q_mean, t_mean = hidden[~is_text].mean(axis=0), hidden[is_text].mean(axis=0)
         rows.append(np.concatenate([hidden[0], q_mean, t_mean, q_mean * t_mean]))
     return np.array(rows, dtype=np.float32).reshape(len(texts), 4 * config.MODEL_DIM)

@@ -34,9 +34,7 @@ def load_reader(path: Path = config.READER_PATH):
 def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
     """The reader's start and end scores for each token of the text, and the tokens' offsets."""
     e = embed.load_tokenizer(config.READER_MAX_TOKENS).encode(question, text)
-    ids = np.array([e.ids], dtype=np.int64)
-    start, end = load_reader().run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
-                                          "token_type_ids": np.array([e.type_ids], dtype=np.int64)})
+    start, end = load_reader().run(None, embed.pair_inputs(e))
     inside = [t for t, s in enumerate(e.sequence_ids) if s == 1]
     return start[0][inside], end[0][inside], [e.offsets[t] for t in inside]
 
