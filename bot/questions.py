@@ -33,6 +33,10 @@ _CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
+QUOTATION = re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]")
+# A numbered part of a work: "chapter 5", "Vol. 23", "p. 9", "Part II".
+PART = re.compile(r"\b(?:chapter|volume|vol\.|page|pages|p\.|pp\.|part|edition|season|episode|verse|book|"
+                  r"issue|no\.)\s*(?:\d+(?:[–-]\d+)?|[IVXLC]+\b)", re.IGNORECASE)
 DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{1,2}}"
                   rf"(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{3,4}}|(?:{MONTHS})|"
                   r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{1,4}\s?(?:BC|AD|BCE|CE)|\d{3,4}(?:[–-]\d{1,4})?)\b")
@@ -50,6 +54,29 @@ def answer_kind(question: str) -> str:
     return "other"
 
 
+# What a short answer should be, where that differs from the answer's type: a reason or a way is
+# the sentence itself; the exact words someone used are the quotation; "which chapter/volume/page"
+# asks for the numbered part ("chapter 5"), not any number or name.
+_SENTENCE_FORM = re.compile(r"^\W*(?:why|how)\b|"
+                            r"\bwhat (?:purpose|reason|motive)\b|\bto what end\b", re.IGNORECASE)
+_QUOTATION_FORM = re.compile(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
+                             r"^\W*what (?:\w+ ){1,4}quotes?\b", re.IGNORECASE)
+_PART_FORM = re.compile(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|episode|verse|issue)\b",
+                        re.IGNORECASE)
+
+
+def answer_form(question: str, kind: str) -> str:
+    """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
+    "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
+    if _SENTENCE_FORM.search(question) and kind in ("other", "entity"):
+        return "sentence"
+    if _QUOTATION_FORM.search(question) and kind in ("other", "entity"):
+        return "quotation"
+    if _PART_FORM.search(question):
+        return "part"
+    return kind
+
+
 def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
     """Offsets in `sentence` of the pieces that could answer a question of this kind."""
     if kind == "date":
@@ -61,6 +88,10 @@ def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
         found += [m.span() for m in ENTITY.finditer(sentence) if " " in m.group()]
         if len(sentence.split()) <= 12 and sentence[:1].isupper() and sentence[-1:].isalnum():
             found.append((0, len(sentence)))  # a list item or reference: no full stop, few words
+    elif kind == "quotation":
+        found = [m.span(1) for m in QUOTATION.finditer(sentence)]
+    elif kind == "part":
+        found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):
         found = [m.span() for m in ENTITY.finditer(sentence)]
     else:

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 import bot
+from bot.questions import answer_kind
 from helpers import ARTICLE, assert_faithful
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
@@ -113,8 +114,6 @@ def test_naming_a_section_does_not_make_a_question_answerable():
     ("When did Stalin reply?", "date"),
 ])
 def test_what_a_question_asks_for(question, kind):
-    from bot.questions import answer_kind
-
     assert answer_kind(question) == kind
 
 
@@ -145,7 +144,6 @@ ENGELS = ("It will develop in each of the these countries more or less rapidly, 
      "a more developed industry, greater wealth, a more significant mass of productive forces"),
 ])
 def test_short_answer_is_the_piece_the_reader_points_at(question, answer):
-    from bot.questions import answer_kind
     from bot.spans import short_answer
 
     a, b = short_answer(ENGELS, answer_kind(question), question)
@@ -160,6 +158,28 @@ def test_why_and_how_are_answered_with_the_sentence(raws):
     from bot.spans import short_answer
 
     assert short_answer(ENGELS, "number", "How many countries at least?") is not None  # "how many" wants a number
+    purpose = "For what purpose would a country need more productive forces?"
+    assert short_answer(ENGELS, answer_kind(purpose), purpose) is None  # a purpose is a reason
+
+
+QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to construct the complete socialism" and '
+                'claims that despite the claims of Trotsky, Zinoviev and Kamenev, the socialist society has for the '
+                'most part been indeed constructed.')
+
+
+@pytest.mark.parametrize("question,text,answer", [
+    # someone's exact words: the quotation, not a name beside it
+    ("What were Lenin's exact words, as Stalin quotes them?", QUOTES_LENIN,
+     "we have everything necessary to construct the complete socialism"),
+    # which chapter or volume: the numbered part, not the work's name
+    ("Which chapter of the book?", "Duncan Hallas The Comintern, chapter 5", "chapter 5"),
+    ("In which volume of the Collected Works is the speech?", "(Collected Works, Vol. 23, p. 9.)", "Vol. 23"),
+])
+def test_short_answer_takes_the_form_asked_for(question, text, answer):
+    from bot.spans import short_answer
+
+    a, b = short_answer(text, answer_kind(question), question)
+    assert text[a:b] == answer
 
 
 def test_short_answer_never_repeats_the_question():
