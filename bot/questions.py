@@ -77,17 +77,21 @@ def answer_form(question: str, kind: str) -> str:
     return kind
 
 
-def candidate_spans(sentence: str, kind: str) -> list[tuple[int, int]]:
-    """Offsets in `sentence` of the pieces that could answer a question of this kind."""
+def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple[int, int]]:
+    """Offsets in `sentence` of the pieces that could answer a question of this kind. `loose`: a
+    title may be a single capitalised word too ("Pravda"), for picking the short answer in a
+    sentence already chosen; to tell sentences apart, nearly every sentence would have one."""
     if kind == "date":
         found = [m.span() for m in DATE.finditer(sentence)]
     elif kind == "number":
         found = [m.span() for m in NUMBER.finditer(sentence)]
-    elif kind == "title":  # a quoted or capitalised name of more than one word, or a title-like line
+    elif kind == "title":  # a quoted or capitalised name, or a title-like line
         found = [m.span(1) for m in QUOTED.finditer(sentence) if m.group(1)[:1].isupper()]
-        found += [m.span() for m in ENTITY.finditer(sentence) if " " in m.group()]
+        found += [m.span() for m in ENTITY.finditer(sentence) if " " in m.group() or (loose and m.start() > 0)]
         if len(sentence.split()) <= 12 and sentence[:1].isupper() and sentence[-1:].isalnum():
             found.append((0, len(sentence)))  # a list item or reference: no full stop, few words
+        # A title is whole: not "Leninism" out of "Concerning questions of Leninism".
+        found = [(a, b) for a, b in found if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in found)]
     elif kind == "quotation":
         found = [m.span(1) for m in QUOTATION.finditer(sentence)]
     elif kind == "part":

@@ -54,7 +54,7 @@ def typed_spans(text: str, kind: str, question: str) -> list[tuple[int, int]]:
     that ends the sentence without its full stop ("in England." gives "England")."""
     new = _new_to(question)
     out = []
-    for a, b in candidate_spans(text, kind):
+    for a, b in candidate_spans(text, kind, loose=True):
         last = text[a:b - 1].split()[-1:]
         if text[b - 1] == "." and last and last[0][-3:].isalpha():  # not "U.S."
             b -= 1

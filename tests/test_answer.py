@@ -174,6 +174,9 @@ QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to const
     # which chapter or volume: the numbered part, not the work's name
     ("Which chapter of the book?", "Duncan Hallas The Comintern, chapter 5", "chapter 5"),
     ("In which volume of the Collected Works is the speech?", "(Collected Works, Vol. 23, p. 9.)", "Vol. 23"),
+    # a title may be one word, and a title is whole
+    ("Which newspaper was the question sent to?", "Comrade Ivan Ivanov sent his question to Pravda.", "Pravda"),
+    ("Which book is listed?", "Concerning questions of Leninism", "Concerning questions of Leninism"),
 ])
 def test_short_answer_takes_the_form_asked_for(question, text, answer):
     from bot.spans import short_answer
