@@ -129,23 +129,28 @@ class Bot:
     def _paragraphs_of(self, cited: list[tuple[str, int, int]]) -> list[int]:
         names = {d.name: i for i, d in enumerate(self.index.docs)}
         return [i for i, p in enumerate(self.index.paragraphs)
-                for name, a, b in cited if names.get(name) == p.doc and p.start <= a < p.end]
+                for name, a, b in cited if names.get(name) == p.doc and p.start < b and a < p.end]
 
     def _cite(self, sentence_id: int, score: float) -> Citation:
-        """A sentence as a citation. It runs on into the next sentences of its paragraph when it is
-        very short ("No.") or opens a quotation that it does not close, so the quote says what the
-        speaker said, not half of it."""
+        """A sentence as a citation. It runs on into the next sentences when it is very short
+        ("No.", within its paragraph), opens a quotation that it does not close, or introduces
+        what follows ("Engels wrote:"; these two into the next paragraphs of its section too), so
+        the quote says what the speaker said, not half of it."""
         s = self.index.sentences[sentence_id]
         para = self.index.paragraphs[s.para]
         doc = self.index.docs[para.doc]
-        siblings = self.index.sentences_of[s.para]
-        pos = siblings.index(sentence_id)
         end = s.end
-        for nxt in siblings[pos + 1: pos + 1 + config.QUOTE_RUN_ON]:
+        for nxt in range(sentence_id + 1, min(len(self.index.sentences), sentence_id + 1 + config.QUOTE_RUN_ON)):
             quote = doc.text[s.start:end]
-            if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not _open_quotation(quote):
+            n = self.index.sentences[nxt]
+            there = self.index.paragraphs[n.para]
+            unfinished = _open_quotation(quote) or quote.rstrip().endswith(":")
+            if n.para == s.para:
+                if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not unfinished:
+                    break
+            elif not (unfinished and there.doc == para.doc and there.section == para.section):
                 break
-            end = self.index.sentences[nxt].end
+            end = n.end
         return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4))
 
 

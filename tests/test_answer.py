@@ -35,6 +35,18 @@ def test_refuses_when_the_article_is_silent(raws, question):
     assert r.text.startswith("**The article does not say.**")
 
 
+def test_a_quote_says_what_was_said_not_half_of_it(raws):
+    # "Engels wrote:" introduces a quotation in the next paragraph: the quote runs on into it
+    r = bot.answer("What did Engels write about the revolution?")
+    assert_faithful(r, raws)
+    first = r.citations[0]
+    assert first.quote.startswith("On the question of socialist construction") and "Will it be possible" in first.quote
+    # a quotation opened in a sentence runs on until it closes (at most two more sentences)
+    r = bot.answer("What did Lenin call sages who think they are very clever?")
+    assert_faithful(r, raws)
+    assert any(c.quote.startswith("Again, in 1918") and "deserting the revolution" in c.quote for c in r.citations)
+
+
 @pytest.mark.parametrize("question,expected", [
     ("Which newspaper was comrade Ivanof's question mailed to?", "Pravda"),
     ("What did Buharin elaborate in April 1925?", "Bukharin elaborated"),
