@@ -3,9 +3,11 @@
 A reader (all-MiniLM-L6-v2 fine-tuned for extractive question answering by scripts/train_reader.py,
 run as int8 ONNX) scores every token of the quote as the answer's first and last. When the question
 asks for a type (a date, a number, a name, a title...), the answer is the piece of that type it
-scores highest; otherwise, or when the quote holds no such piece, the best span it finds at all,
-grown to whole words. A question asking why or how (not how many) gets the whole quote; one asking for someone's exact
-words, the quotation; "which chapter/volume..." the numbered part (questions.answer_form)."""
+scores highest (for a name, unless its own best span scores clearly higher: names are found by
+their capitals alone); otherwise, or when the quote holds no such piece, the best span it finds
+at all, grown to whole words. A question asking why or how (not how many) gets the whole quote;
+one asking for someone's exact words, the quotation; "which chapter/volume..." the numbered part
+(questions.answer_form)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,6 +18,8 @@ import numpy as np
 from . import config, embed
 from .lexical import STOPWORDS, stem, words
 from .questions import answer_form, candidate_spans
+
+_FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
 
 @lru_cache(maxsize=2)
 def load_reader(path: Path = config.READER_PATH):
@@ -78,14 +82,22 @@ def short_answer(text: str, kind: str, question: str) -> tuple[int, int] | None:
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
-    if scored:
-        _, a, b = max(scored)
-        return a, b
-    # The best first and last token, the last not before the first nor too far after it, around
-    # something the question does not already say.
+    # Every first and last token, the last not before the first nor too far after it.
     pair = start[:, None] + end[None, :]
     gap = np.arange(len(offsets))[None, :] - np.arange(len(offsets))[:, None]
     pair[(gap < 0) | (gap >= config.READER_MAX_ANSWER_TOKENS)] = -np.inf
+    if not scored:
+        return _free_span(text, question, offsets, pair)
+    best, a, b = max(scored)
+    # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
+    # proletariat"): the reader's own span wins when it scores clearly higher than every name.
+    if kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
+        return _free_span(text, question, offsets, pair) or (a, b)
+    return a, b
+
+
+def _free_span(text: str, question: str, offsets: list[tuple[int, int]], pair: np.ndarray) -> tuple[int, int] | None:
+    """The reader's best span, grown to whole words, around something the question does not say."""
     new = _new_to(question)
     for flat in np.argsort(-pair, axis=None, kind="stable")[: config.READER_TRIES]:
         i, j = np.unravel_index(int(flat), pair.shape)

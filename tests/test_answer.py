@@ -197,6 +197,17 @@ def test_short_answer_takes_the_form_asked_for(question, text, answer):
     assert text[a:b] == answer
 
 
+def test_a_name_asked_for_may_be_no_name():
+    # "which classes" reads like a question for a name, but this answer has no capitals: the
+    # reader's own span wins over the only name in the sentence, which it scores far lower
+    from bot.spans import short_answer
+
+    text = "In all civilized countries, Engels wrote, bourgeoisie and proletariat have become the decisive classes."
+    question = "Which two classes had become decisive?"
+    a, b = short_answer(text, answer_kind(question), question)
+    assert text[a:b] == "bourgeoisie and proletariat"
+
+
 def test_short_answer_never_repeats_the_question():
     from bot.spans import short_answer
 
