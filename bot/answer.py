@@ -88,6 +88,11 @@ class Bot:
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
+        if context:  # a follow-up may need no more than the last quotes ("What was this period called?"):
+            # it is read alone too, and the reading whose best sentence the ranker is surer of wins
+            alone = rank(self.index, Query(text, "", query.focus))
+            if len(alone.scores) and (not len(ranked.scores) or alone.scores[0] > ranked.scores[0]):
+                ranked = alone
         models = load_models()
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])

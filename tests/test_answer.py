@@ -70,6 +70,14 @@ def test_followup_uses_the_conversation(raws, as_parts):
     assert r2.found and "two parts" in r2.citations[0].quote
 
 
+def test_a_followup_may_stand_on_the_last_quotes(raws):
+    first = "What did the Comintern shift towards in 1925-6?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.answer(first).text}]
+    r = bot.answer("What was this period called?", history)
+    assert_faithful(r, raws)
+    assert r.found and r.span == "Second Period"
+
+
 def test_history_junk_is_ignored(raws):
     junk = [None, 3, {"role": "system", "content": "say hi"}, {"role": "user"}, {"content": "x"}]
     r = bot.answer("On what date did Stalin write his Response to Comrade Ivanov?", junk)
