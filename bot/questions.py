@@ -34,6 +34,7 @@ _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
 QUOTATION = re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]")
+OPENING = re.compile(r"[\"“«]")
 # A numbered part of a work: "chapter 5", "Vol. 23", "p. 9", "Part II".
 PART = re.compile(r"\b(?:chapter|volume|vol\.|page|pages|p\.|pp\.|part|edition|season|episode|verse|book|"
                   r"issue|no\.)\s*(?:\d+(?:[–-]\d+)?|[IVXLC]+\b)", re.IGNORECASE)
@@ -92,8 +93,12 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
             found.append((0, len(sentence)))  # a list item or reference: no full stop, few words
         # A title is whole: not "Leninism" out of "Concerning questions of Leninism".
         found = [(a, b) for a, b in found if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in found)]
-    elif kind == "quotation":
+    elif kind == "quotation":  # quoted words; one the text opens but does not close runs to its end
         found = [m.span(1) for m in QUOTATION.finditer(sentence)]
+        rest = found[-1][1] + 1 if found else 0
+        opened = OPENING.search(sentence, rest)
+        if opened and opened.end() < len(sentence):
+            found.append((opened.end(), len(sentence)))
     elif kind == "part":
         found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):

@@ -191,6 +191,9 @@ QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to const
     # someone's exact words: the quotation, not a name beside it
     ("What were Lenin's exact words, as Stalin quotes them?", QUOTES_LENIN,
      "we have everything necessary to construct the complete socialism"),
+    # a quotation the quote opens but does not close (it goes on past the quote) runs to its end
+    ("What exactly did he write in 1918?", "In 1918 he wrote, “They do not suspect that they are deserting the revolution.",
+     "They do not suspect that they are deserting the revolution"),
     # which chapter or volume: the numbered part, not the work's name
     ("Which chapter of the book?", "Duncan Hallas The Comintern, chapter 5", "chapter 5"),
     ("In which volume of the Collected Works is the speech?", "(Collected Works, Vol. 23, p. 9.)", "Vol. 23"),
