@@ -10,6 +10,7 @@ one asking for someone's exact words, the quotation; "which chapter/volume..." t
 (questions.answer_form)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,16 +49,16 @@ def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _new_to(question: str):
+def _new_to(question: str) -> Callable[[str], bool]:
     """A test: does a piece of text say something the question does not (a word beyond its own)?"""
     asked = {stem(w) for w in words(question) if w not in STOPWORDS}
     return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
 
 
-def typed_spans(text: str, kind: str, question: str) -> list[tuple[int, int]]:
-    """The pieces of the asked type in the text, but those the question already names; a name
-    that ends the sentence without its full stop ("in England." gives "England")."""
-    new = _new_to(question)
+def typed_spans(text: str, kind: str, new: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The pieces of the asked type in the text that say something new (`new`: _new_to's test),
+    not those the question already names; a name that ends the sentence without its full stop
+    ("in England." gives "England")."""
     out = []
     for a, b in candidate_spans(text, kind, loose=True):
         last = text[a:b - 1].split()[-1:]
@@ -77,9 +78,9 @@ def short_answer(text: str, kind: str, question: str) -> tuple[int, int] | None:
     start, end, offsets = _read(question, text)
     if not offsets:  # the question alone filled the reader's window
         return None
-    candidates = typed_spans(text, kind, question)
+    new = _new_to(question)
     scored = []
-    for a, b in candidates:
+    for a, b in typed_spans(text, kind, new):
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
@@ -88,18 +89,18 @@ def short_answer(text: str, kind: str, question: str) -> tuple[int, int] | None:
     gap = np.arange(len(offsets))[None, :] - np.arange(len(offsets))[:, None]
     pair[(gap < 0) | (gap >= config.READER_MAX_ANSWER_TOKENS)] = -np.inf
     if not scored:
-        return _free_span(text, question, offsets, pair)
+        return _free_span(text, new, offsets, pair)
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
     if kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
-        return _free_span(text, question, offsets, pair) or (a, b)
+        return _free_span(text, new, offsets, pair) or (a, b)
     return a, b
 
 
-def _free_span(text: str, question: str, offsets: list[tuple[int, int]], pair: np.ndarray) -> tuple[int, int] | None:
-    """The reader's best span, grown to whole words, around something the question does not say."""
-    new = _new_to(question)
+def _free_span(text: str, new: Callable[[str], bool], offsets: list[tuple[int, int]], pair: np.ndarray) -> tuple[int, int] | None:
+    """The reader's best span, grown to whole words, around something the question does not say
+    (`new`: _new_to's test)."""
     for flat in np.argsort(-pair, axis=None, kind="stable")[: config.READER_TRIES]:
         i, j = np.unravel_index(int(flat), pair.shape)
         if not np.isfinite(pair[i, j]):
