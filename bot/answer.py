@@ -91,7 +91,7 @@ class Bot:
         if context:  # a follow-up may need no more than the last quotes ("What was this period called?"):
             # it is read alone too, and the reading whose best sentence the ranker is surer of wins
             alone = rank(self.index, Query(text, "", query.focus))
-            if len(alone.scores) and (not len(ranked.scores) or alone.scores[0] > ranked.scores[0]):
+            if alone.scores[0] > ranked.scores[0]:  # an index always has sentences to rank
                 ranked = alone
         models = load_models()
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
