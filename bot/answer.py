@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import config
 from .conversation import context_for
-from .lexical import respell_names
+from .lexical import respell_names, unknown_names
 from .index import Index, load
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
@@ -85,6 +85,7 @@ class Bot:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
         text = respell_names(text, self.index.names)
+        unknown = unknown_names(text, self.index.mentioned)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
@@ -97,11 +98,11 @@ class Bot:
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
-        refuse = p_answer < models["threshold"]
-        if refuse and ranked.named:
+        refuse = p_answer < models["threshold"] or bool(unknown)
+        if refuse and ranked.named and not unknown:
             refuse = not self._answered_in_named_section(text, ranked, verified)
         if refuse:
-            return Reply(_refusal_text(citations[:2], note), False, "", [], citations[:2], note)
+            return Reply(_refusal_text(citations[:2], note, unknown), False, "", [], citations[:2], note)
         top = citations[0]
         piece = short_answer(top.quote, ranked.kind, text)
         span = top.quote[piece[0]: piece[1]] if piece else top.quote
@@ -178,9 +179,11 @@ def _answer_text(span: str, citations: list[Citation], note: str) -> str:
     return "\n".join(head + [f"**{escape_md(span)}**", ""] + _cite_lines(citations)).strip()
 
 
-def _refusal_text(closest: list[Citation], note: str) -> str:
+def _refusal_text(closest: list[Citation], note: str, unknown: list[str] = ()) -> str:
     head = [f"_{escape_md(note)}_", ""] if note else []
-    lines = head + ["**The article does not say.** I found no passage that answers this question."]
+    why = (f"It never mentions {' or '.join(escape_md(n) for n in unknown)}." if unknown else
+           "I found no passage that answers this question.")
+    lines = head + [f"**The article does not say.** {why}"]
     if closest:
         lines += ["", "Closest, but *not* an answer:", ""] + _cite_lines(closest)
     return "\n".join(lines).strip()

@@ -27,7 +27,7 @@ import numpy as np
 from tqdm import tqdm
 
 from . import config, embed
-from .lexical import Bm25, content_words, terms, words
+from .lexical import Bm25, content_words, fold, terms, words
 from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
 _WORD_RE = re.compile(r"\w+")
@@ -112,6 +112,11 @@ class Index:
                 w = m.group()
                 counts.setdefault(w.lower(), [0, 0])[w[0].isupper()] += 1
         return {w: n for w, (low, cap) in counts.items() if (n := cap) > low and w.isalpha()}
+
+    @cached_property
+    def mentioned(self) -> frozenset[str]:
+        """Every word of the sources, headings and references included, folded (lexical.fold)."""
+        return frozenset(fold(w) for w in {w for doc in self.docs for w in words(doc.text)})
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:

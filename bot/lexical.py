@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -123,6 +124,36 @@ class Bm25:
 
 
 _NAME = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}\b")
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:\s+[A-ZÀ-Þ][^\W\d_]*(?:[’'][^\W\d_]+)?)*")
+
+
+def fold(word: str) -> str:
+    """A word's stem without accents, for telling whether a text uses it: 'Déjà' meets 'Deja'."""
+    plain = unicodedata.normalize("NFKD", word)
+    return stem("".join(ch for ch in plain if not unicodedata.combining(ch)))
+
+
+def unknown_names(question: str, mentioned: frozenset[str]) -> list[str]:
+    """The names in the question that the article never uses (`mentioned`: folded words of the
+    whole article): 'Mao Zedong' in a question about Stalin. A name is a capitalised word past
+    the question's first (which is capitalised anyway); acronyms ('NYC', 'MVPs') are left alone,
+    being written out in full as often as not, and so is a name the article may write as two
+    words ('Superbowl')."""
+    def unknown(word: str) -> bool:
+        if word.removesuffix("s").isupper() or word.lower() in STOPWORDS:
+            return False
+        return not any(fold(w) in mentioned or any(fold(w[:k]) in mentioned and fold(w[k:]) in mentioned
+                                                   for k in range(3, len(w) - 2))  # "Superbowl"
+                       for w in words(word))
+
+    out = []
+    opening = len(question) - len(question.lstrip())
+    for m in _NAME_RUN.finditer(question):
+        names = m.group().split()
+        flagged = [k for k, w in enumerate(names) if unknown(w)]
+        if any(k > 0 or m.start() > opening for k in flagged):
+            out.append(" ".join(names[k] for k in flagged))
+    return out
 
 
 def respell_names(question: str, known: dict[str, int]) -> str:

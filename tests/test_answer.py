@@ -149,6 +149,30 @@ def test_misspelled_names_are_respelled_from_the_article(question, expected):
     assert respell_names(question, bot.default_bot().index.names) == expected
 
 
+@pytest.mark.parametrize("question,expected", [
+    ("What did Mao Zedong think of the theory?", ["Mao Zedong"]),
+    ("Mao Zedong: what did he think of it?", ["Mao Zedong"]),          # the first word, in a name
+    ("Did Déjà Vu or Superbowl come up?", ["Déjà Vu", "Superbowl"]),
+    ("What did Stalin's Response to Comrade Ivanov say?", []),
+    ("Where was Stalin born?", []),                                    # 'born' is no name
+    ("Did the USSR or the MVPs agree?", []),                           # acronyms are left alone
+    ("What did the Background section say about Germany?", []),        # headings count
+    ("Was Engels' text from the Principles of Communism?", []),
+    ("Did Frederick Engels write On Social Relations in Russia?", []),
+])
+def test_names_the_article_never_uses(question, expected):
+    from bot.lexical import unknown_names
+
+    assert unknown_names(question, bot.default_bot().index.mentioned) == expected
+
+
+def test_a_question_about_someone_the_article_never_names_is_refused_saying_so(raws):
+    r = bot.answer("What did Mao Zedong think of Socialism in One Country?")
+    assert_faithful(r, raws)
+    assert not r.found and not r.citations and r.closest
+    assert r.text.startswith("**The article does not say.** It never mentions Mao Zedong.")
+
+
 ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
           "it will go slowest and will meet most obstacles in Germany, most rapidly and with the fewest difficulties "
