@@ -98,13 +98,14 @@ class Bot:
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])
         p_answer = float(models["answerable"](answerable_features(ranked, verified)[None, :])[0])
         citations = self._citations(ranked)
-        refuse = p_answer < models["threshold"] or bool(unknown)
+        refuse = (p_answer < models["threshold"] and not ranked.defined) or bool(unknown)
         if refuse and ranked.named and not unknown:
             refuse = not self._answered_in_named_section(text, ranked, verified)
         if refuse:
             return Reply(_refusal_text(citations[:2], note, unknown), False, "", [], citations[:2], note)
         top = citations[0]
-        piece = short_answer(top.quote, ranked.kind, text)
+        title = next(d.title for d in self.index.docs if d.name == top.source)
+        piece = short_answer(top.quote, ranked.kind, text, title)
         span = top.quote[piece[0]: piece[1]] if piece else top.quote
         return Reply(_answer_text(span, citations, note), True, span, citations, [], note)
 

@@ -66,6 +66,29 @@ _PART_FORM = re.compile(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|epis
                         re.IGNORECASE)
 
 
+# "What is X?", "Who were X?", "What is X about?" ask what X is; "this article" stands for its title.
+_DEFINITION = re.compile(r"^\W*(?:what|who)\s+(?:is|was|are|were)\s+(.{2,80}?)(?:\s+about)?\W*$", re.IGNORECASE)
+_THE_ARTICLE = re.compile(r"^(?:this|the)\s+(?:article|text|page|document)$", re.IGNORECASE)
+_ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def definition_subject(question: str, title: str) -> str | None:
+    """What the question asks to be defined ("What was the Comintern?" gives "Comintern"), or None."""
+    m = _DEFINITION.match(question)
+    if not m or len(m.group(1).split()) > 8:
+        return None
+    subject = m.group(1).strip()
+    return title if _THE_ARTICLE.match(subject) else _ARTICLE_WORD.sub("", subject)
+
+
+def definition(subject: str, sentence: str) -> int | None:
+    """Where the sentence's definition of the subject starts, if it opens by defining it
+    ("Socialism in One Country was a theory put forth..." gives the offset of "a theory"), else None."""
+    m = re.match(rf"\W*(?:the\s+)?{re.escape(subject)}(?:\s*\([^)]*\))?,?\s+(?:is|was|are|were|refers to|means)\s+",
+                 sentence, re.IGNORECASE)
+    return m.end() if m and m.end() < len(sentence) else None
+
+
 def answer_form(question: str, kind: str) -> str:
     """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
     "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""

@@ -16,7 +16,7 @@ from . import config, embed
 from .index import Index
 from .lexical import content_words, stem, terms, words
 from .sources import LEAD
-from .questions import answer_kind, candidate_spans
+from .questions import answer_kind, candidate_spans, definition, definition_subject
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
             "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
@@ -46,6 +46,7 @@ class Ranked:
     raw: np.ndarray | None = None  # the ranker's own probabilities, before conversation and section
                                    # boosts (what the refusal model was trained on); None: = scores
     named: frozenset[int] = frozenset()  # paragraphs of the sections the question names
+    defined: bool = False      # the best sentence says what the question asks to be defined
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,19 @@ def named_sections(index: Index, question: str) -> frozenset[int]:
                      if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked))
 
 
+def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarray:
+    """For each sentence: does it define what the question asks to be defined?"""
+    out = np.zeros(len(sentence_ids), dtype=bool)
+    for doc, d in enumerate(index.docs):
+        subject = definition_subject(question, d.title)
+        if subject is None:
+            break  # no definition asked for (the question, not the document, decides)
+        for k, i in enumerate(sentence_ids):
+            s = index.sentences[i]
+            out[k] |= index.paragraphs[s.para].doc == doc and definition(subject, index.text(s)) is not None
+    return out
+
+
 def rank(index: Index, query: Query) -> Ranked:
     """Score candidate sentences for the question; best first."""
     r = featurize(index, query)
@@ -284,6 +298,9 @@ def rank(index: Index, query: Query) -> Ranked:
     if query.focus:  # a follow-up most likely asks about what the previous answer quoted
         in_focus = np.array([index.sentences[i].para in query.focus for i in r.sentences])
         scores = np.where(in_focus, scores ** (1 / config.FOCUS_BOOST), scores)
+    defined = _defining(index, query.text, r.sentences)
+    if defined.any():  # "What was X?" asks first for the sentence that says what X was ("X was a theory...")
+        scores = np.where(defined, scores + 1.0, scores)
     named = named_sections(index, query.text)
     if named:  # a question that names a section ("listed under Further reading") asks about it
         scores = scores + np.array([index.sentences[i].para in named for i in r.sentences], dtype=np.float32)
@@ -291,6 +308,7 @@ def rank(index: Index, query: Query) -> Ranked:
     r.raw = raw[order]
     r.sentences, r.scores, r.features = r.sentences[order], np.minimum(scores[order], 1.0), r.features[order]
     r.named = named
+    r.defined = bool(defined[order[0]]) if len(order) else False
     return r
 
 

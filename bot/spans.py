@@ -18,7 +18,7 @@ import numpy as np
 
 from . import config, embed
 from .lexical import STOPWORDS, stem, words
-from .questions import answer_form, candidate_spans
+from .questions import answer_form, candidate_spans, definition, definition_subject
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
 
@@ -69,9 +69,13 @@ def typed_spans(text: str, kind: str, new: Callable[[str], bool]) -> list[tuple[
     return out
 
 
-def short_answer(text: str, kind: str, question: str) -> tuple[int, int] | None:
+def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[int, int] | None:
     """Offsets in `text` of the short answer; None when the whole text is the answer: the question
-    asks for a reason or a way, or the reader finds nothing the question does not already say."""
+    asks for a reason or a way, or the reader finds nothing the question does not already say.
+    `title`: of the text's document, which "this article" in a question stands for."""
+    subject = definition_subject(question, title)
+    if subject is not None and (at := definition(subject, text)) is not None:  # "X was a theory ...": what follows
+        return at, len(text.rstrip().rstrip("."))
     kind = answer_form(question, kind)
     if kind == "sentence":  # measured: dev F1 0.47 -> 0.51, the SQuAD sets unchanged
         return None

@@ -173,6 +173,35 @@ def test_a_question_about_someone_the_article_never_names_is_refused_saying_so(r
     assert r.text.startswith("**The article does not say.** It never mentions Mao Zedong.")
 
 
+@pytest.mark.parametrize("question", ["What is Socialism in One Country?", "What was Socialism in One Country?",
+                                      "What is this article about?"])
+def test_what_is_x_is_answered_with_the_sentence_that_says_what_x_is(raws, question):
+    # not the External links line "Marxist.com on 'Socialism in one country'", which names it best
+    r = bot.answer(question)
+    assert_faithful(r, raws)
+    assert r.found and r.citations[0].section == "Lead"
+    assert r.citations[0].quote.startswith("Socialism in One Country was a theory put forth by Joseph Stalin")
+    assert r.span.startswith("a theory put forth by Joseph Stalin in 1924") and r.span.endswith("state policy")
+
+
+@pytest.mark.parametrize("question,subject", [
+    ("What was the Comintern?", "Comintern"),
+    ("Who were Zinoviev and Trotsky?", "Zinoviev and Trotsky"),
+    ("What is this article about?", "Socialism in One Country"),   # the title
+    ("What is the capital of Hungary and who governs it from the old royal palace?", None),  # too long
+    ("What did Stalin write?", None),
+])
+def test_what_a_question_asks_to_be_defined(question, subject):
+    from bot.questions import definition, definition_subject
+
+    assert definition_subject(question, "Socialism in One Country") == subject
+    text = "Socialism in One Country was a theory put forth."
+    assert text[definition("Socialism in One Country", text):] == "a theory put forth."
+    text = "The Comintern (the Communist International) was an organisation."
+    assert text[definition("Comintern", text):] == "an organisation."
+    assert definition("Comintern", "Stalin led the Comintern, which was an organisation.") is None
+
+
 ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
           "it will go slowest and will meet most obstacles in Germany, most rapidly and with the fewest difficulties "
