@@ -281,13 +281,15 @@ def named_sections(index: Index, question: str) -> frozenset[int]:
 def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarray:
     """For each sentence: does it define what the question asks to be defined?"""
     out = np.zeros(len(sentence_ids), dtype=bool)
-    for doc, d in enumerate(index.docs):
-        subject = definition_subject(question, d.title)
-        if subject is None:
-            break  # no definition asked for (the question, not the document, decides)
-        for k, i in enumerate(sentence_ids):
-            s = index.sentences[i]
-            out[k] |= index.paragraphs[s.para].doc == doc and definition(subject, index.text(s)) is not None
+    if definition_subject(question, "") is None:  # no definition asked for
+        return out
+    subjects: dict[int, str | None] = {}  # per document: "this article" stands for its title
+    for k, i in enumerate(sentence_ids):
+        s = index.sentences[i]
+        doc = index.paragraphs[s.para].doc
+        if doc not in subjects:
+            subjects[doc] = definition_subject(question, index.docs[doc].title)
+        out[k] = definition(subjects[doc], index.text(s)) is not None
     return out
 
 
