@@ -104,19 +104,25 @@ class Index:
                          {p.doc for p in self.paragraphs})
 
     @cached_property
-    def names(self) -> dict[str, int]:
-        """Lower-cased words the article mostly writes with a capital: names, roughly."""
+    def _word_cases(self) -> dict[str, list[int]]:
+        """Every word of the sources (headings and references included), lower-cased: how often
+        it is written in lower case and how often capitalised."""
         counts: dict[str, list[int]] = {}
         for doc in self.docs:
             for m in _WORD_RE.finditer(doc.text):
                 w = m.group()
                 counts.setdefault(w.lower(), [0, 0])[w[0].isupper()] += 1
-        return {w: n for w, (low, cap) in counts.items() if (n := cap) > low and w.isalpha()}
+        return counts
+
+    @cached_property
+    def names(self) -> dict[str, int]:
+        """Lower-cased words the article mostly writes with a capital: names, roughly."""
+        return {w: n for w, (low, cap) in self._word_cases.items() if (n := cap) > low and w.isalpha()}
 
     @cached_property
     def mentioned(self) -> frozenset[str]:
-        """Every word of the sources, headings and references included, folded (lexical.fold)."""
-        return frozenset(fold(w) for w in {w for doc in self.docs for w in words(doc.text)})
+        """Every word of the sources, folded (lexical.fold): what the article ever says."""
+        return frozenset(fold(w) for w in self._word_cases)
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:
