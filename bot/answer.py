@@ -84,7 +84,7 @@ class Bot:
     def answer(self, question: str, history: list | None = None) -> Reply:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
-        text = respell_names(text, self.index.names)
+        text = respell_names(text, self.index.names, self.index.word_cases)
         unknown = unknown_names(text, self.index.mentioned)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))

@@ -104,7 +104,7 @@ class Index:
                          {p.doc for p in self.paragraphs})
 
     @cached_property
-    def _word_cases(self) -> dict[str, list[int]]:
+    def word_cases(self) -> dict[str, list[int]]:
         """Every word of the sources (headings and references included), lower-cased: how often
         it is written in lower case and how often capitalised."""
         counts: dict[str, list[int]] = {}
@@ -117,12 +117,12 @@ class Index:
     @cached_property
     def names(self) -> dict[str, int]:
         """Lower-cased words the article mostly writes with a capital: names, roughly."""
-        return {w: n for w, (low, cap) in self._word_cases.items() if (n := cap) > low and w.isalpha()}
+        return {w: n for w, (low, cap) in self.word_cases.items() if (n := cap) > low and w.isalpha()}
 
     @cached_property
     def mentioned(self) -> frozenset[str]:
         """Every word of the sources, folded (lexical.fold): what the article ever says."""
-        return frozenset(fold(w) for w in self._word_cases)
+        return frozenset(fold(w) for w in self.word_cases)
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -156,12 +157,13 @@ def unknown_names(question: str, mentioned: frozenset[str]) -> list[str]:
     return out
 
 
-def respell_names(question: str, known: dict[str, int]) -> str:
+def respell_names(question: str, known: dict[str, int], used: Container[str] = ()) -> str:
     """Names the article does not have but almost has become the article's: 'Lennin' -> 'Lenin'.
 
     Only capitalised words are touched, and only into names (`known`: words the article writes
     with a capital): a misspelled name is the common case, while a correct word the article lacks
-    ('born', or 'Paris' next to 'parts') must stay what it is."""
+    ('born', or 'Paris' next to 'parts') must stay what it is, and so must one it uses (`used`,
+    lower-cased), if not as a name ('Challenge', not 'Challenger')."""
     if not known:
         return question
     from rapidfuzz import process
@@ -170,7 +172,7 @@ def respell_names(question: str, known: dict[str, int]) -> str:
     def fix(m: re.Match) -> str:
         word = m.group()
         low = word.lower()
-        if low in known or low in STOPWORDS or len(low) < 4:
+        if low in known or low in used or low in STOPWORDS or len(low) < 4:
             return word
         hit = process.extractOne(low, known.keys(), scorer=Levenshtein.distance,
                                  score_cutoff=1 if len(low) < 7 else 2)

@@ -142,11 +142,13 @@ def test_what_a_question_asks_for(question, kind):
     ("What did Buharin write?", "What did Bukharin write?"),
     ("Was it discussed in Paris?", "Was it discussed in Paris?"),   # 'parts' is no name
     ("Where was Stalin born?", "Where was Stalin born?"),
+    ("Did the Workers or the Society agree?", "Did the Workers or the Society agree?"),  # words it uses
 ])
 def test_misspelled_names_are_respelled_from_the_article(question, expected):
     from bot.lexical import respell_names
 
-    assert respell_names(question, bot.default_bot().index.names) == expected
+    index = bot.default_bot().index
+    assert respell_names(question, index.names, index.word_cases) == expected
 
 
 @pytest.mark.parametrize("question,expected", [
