@@ -81,18 +81,33 @@ def definition_subject(question: str, title: str) -> str | None:
     return title if _THE_ARTICLE.match(subject) else _ARTICLE_WORD.sub("", subject)
 
 
-def definition(subject: str, sentence: str) -> int | None:
-    """Where the sentence's definition of the subject starts, if it opens by defining it
-    ("Socialism in One Country was a theory put forth..." gives the offset of "a theory"), else None."""
-    m = re.match(rf"\W*(?:the\s+)?{re.escape(subject)}(?:\s*\([^)]*\))?,?\s+(?:is|was|are|were|refers to|means)\s+",
-                 sentence, re.IGNORECASE)
-    return m.end() if m and m.end() < len(sentence) else None
+def definition(subject: str, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence says what the subject is, if it opens by saying so: "Socialism in One
+    Country was a theory put forth ..." (to the sentence's end) or "Frank Shuman, a U.S. inventor,
+    ..." (to the closing comma)."""
+    opening = rf"\W*(?:the\s+)?{re.escape(subject)}(?:\s*\([^)]*\))?"
+    m = re.match(rf"{opening},?\s+(?:is|was|are|were|refers to|means)\s+", sentence, re.IGNORECASE)
+    if m and m.end() < len(sentence):
+        return m.end(), len(sentence.rstrip().rstrip("."))
+    m = re.match(rf"{opening},\s+((?:a|an|the)\s[^,;()]+),", sentence, re.IGNORECASE)
+    return m.span(1) if m else None
+
+
+def _names_something(subject: str) -> bool:
+    """A name ("Stalin", "the Comintern", "Frank Shuman"), not a description or a role ("the
+    editor of Pravda", "the Commissioner of the National Football League"): a few words, each
+    capitalised."""
+    ws = _ARTICLE_WORD.sub("", subject).split()
+    return 0 < len(ws) <= 4 and all(w[:1].isupper() and w.isalpha() for w in ws)
 
 
 def answer_form(question: str, kind: str) -> str:
     """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
     "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
     if _SENTENCE_FORM.search(question) and kind in ("other", "entity"):
+        return "sentence"
+    subject = definition_subject(question, "The Article")
+    if subject is not None and _names_something(subject):  # "Who was Stalin?": what the article says of him
         return "sentence"
     if _QUOTATION_FORM.search(question) and kind in ("other", "entity"):
         return "quotation"

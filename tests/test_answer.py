@@ -197,10 +197,13 @@ def test_what_a_question_asks_to_be_defined(question, subject):
     from bot.questions import definition, definition_subject
 
     assert definition_subject(question, "Socialism in One Country") == subject
-    text = "Socialism in One Country was a theory put forth."
-    assert text[definition("Socialism in One Country", text):] == "a theory put forth."
-    text = "The Comintern (the Communist International) was an organisation."
-    assert text[definition("Comintern", text):] == "an organisation."
+    def said(subject, text):
+        where = definition(subject, text)
+        return where and text[slice(*where)]
+
+    assert said("Socialism in One Country", "Socialism in One Country was a theory put forth.") == "a theory put forth"
+    assert said("Comintern", "The Comintern (the Communist International) was an organisation.") == "an organisation"
+    assert said("Frank Shuman", "Frank Shuman, a U.S. inventor, built a plant.") == "a U.S. inventor"
     assert definition("Comintern", "Stalin led the Comintern, which was an organisation.") is None
 
 
@@ -261,6 +264,21 @@ def test_short_answer_takes_the_form_asked_for(question, text, answer):
 
     a, b = short_answer(text, answer_kind(question), question)
     assert text[a:b] == answer
+
+
+def test_who_was_x_is_answered_with_what_is_said_of_x():
+    # "Who was X?" asks what X was: what a definition says ("Frank Shuman, a U.S. inventor, ..."),
+    # else the whole sentence; never another name out of it ("Comrade Ivanov" for "Who was Stalin?")
+    from bot.spans import short_answer
+
+    text = "In his Response to Comrade Ivanov, Stalin splits the question in two parts."
+    assert short_answer(text, "person", "Who was Stalin?") is None
+    text = "Frank Shuman, a U.S. inventor, built a solar engine."
+    assert text[slice(*short_answer(text, "person", "Who is Frank Shuman?"))] == "a U.S. inventor"
+    # a role is no name: who holds it is the answer
+    text = "Roger Goodell is the Commissioner of the National Football League."
+    question = "Who is the Commissioner of the National Football League?"
+    assert text[slice(*short_answer(text, "person", question))] == "Roger Goodell"
 
 
 def test_a_name_asked_for_may_be_no_name():
