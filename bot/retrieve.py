@@ -227,7 +227,7 @@ def featurize(index: Index, query: Query) -> Ranked:
         top_paras = _top(para_score, config.PARAGRAPH_CANDIDATES)
         cand = set(int(i) for i in dense_ids[0] if i >= 0)
         cand |= set(int(i) for i in _top(bm25_s, config.LEXICAL_CANDIDATES) if bm25_s[i] > 0)
-        for p in list(top_paras) + list(query.focus):
+        for p in list(top_paras) + list(query.focus) + _leads_asked_about(index, query.text):
             cand |= set(index.sentences_of[int(p)])
     ids = np.array(sorted(cand), dtype=np.int64)
 
@@ -276,6 +276,19 @@ def named_sections(index: Index, question: str) -> frozenset[int]:
     asked = " " + " ".join(words(question)) + " "
     return frozenset(i for i, heading in enumerate(index.section_words)
                      if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked))
+
+
+def _leads_asked_about(index: Index, question: str) -> list[int]:
+    """The first paragraphs of the documents the question asks to be defined, by title or as "this
+    article" ("What is Super Bowl 50?"): where an article says what its subject is."""
+    if definition_subject(question, "") is None:
+        return []
+    out = []
+    for p in sorted(index.first_paragraphs):
+        title = index.docs[index.paragraphs[p].doc].title
+        if definition_subject(question, title).lower() == title.lower():
+            out.append(p)
+    return out[: config.PARAGRAPH_CANDIDATES]
 
 
 def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarray:

@@ -186,6 +186,19 @@ def test_what_is_x_is_answered_with_the_sentence_that_says_what_x_is(raws, quest
     assert r.span.startswith("a theory put forth by Joseph Stalin in 1924") and r.span.endswith("state policy")
 
 
+def test_a_long_article_is_asked_what_it_is_about(monkeypatch, raws):
+    # past SCORE_ALL_BELOW sentences the candidates come from search, which "this article" does
+    # not lead to the lead: the first paragraph is added when the question asks what it is about
+    from bot import config
+
+    for name, value in [("SCORE_ALL_BELOW", 0), ("DENSE_CANDIDATES", 3), ("LEXICAL_CANDIDATES", 3),
+                        ("PARAGRAPH_CANDIDATES", 1)]:
+        monkeypatch.setattr(config, name, value)
+    r = bot.answer("What is this article about?")
+    assert_faithful(r, raws)
+    assert r.found and r.citations[0].quote.startswith("Socialism in One Country was a theory")
+
+
 @pytest.mark.parametrize("question,subject", [
     ("What was the Comintern?", "Comintern"),
     ("Who were Zinoviev and Trotsky?", "Zinoviev and Trotsky"),
