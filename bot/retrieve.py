@@ -314,8 +314,9 @@ def rank(index: Index, query: Query) -> Ranked:
         in_focus = np.array([index.sentences[i].para in query.focus for i in r.sentences])
         scores = np.where(in_focus, scores ** (1 / config.FOCUS_BOOST), scores)
     defined = _defining(index, query.text, r.sentences)
-    if defined.any():  # "What was X?" asks first for the sentence that says what X was ("X was a theory...")
-        scores = np.where(defined, scores + 1.0, scores)
+    if defined.any():  # "What was X?" asks first for the sentence that says what X was ("X was a theory..."),
+        # and of several, for the first the article has: the definition, not what is said of X later
+        scores = np.where(defined, scores + 1.0, scores) + (r.sentences == r.sentences[defined].min())
     named = named_sections(index, query.text)
     if named:  # a question that names a section ("listed under Further reading") asks about it
         scores = scores + np.array([index.sentences[i].para in named for i in r.sentences], dtype=np.float32)

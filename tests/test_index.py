@@ -112,3 +112,13 @@ def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
     assert isinstance(b.index.sentence_vectors, faiss.IndexIVF)
     reply = b.answer("When did Stalin put forth the theory?")
     assert reply.found and "1924" in reply.span
+
+
+def test_what_is_x_gets_the_first_sentence_that_says_what_x_is(tmp_path):
+    # both sentences open by saying what the Vasa is; the article's first is its definition
+    src = tmp_path / "vasa.md"
+    src.write_text("# Vasa\n\nThe Vasa was a Swedish warship built between 1626 and 1628.\n\n"
+                   "## Legacy\nThe Vasa was the pride of the Swedish navy, and the Vasa was also its greatest "
+                   "embarrassment.\n", encoding="utf-8")
+    reply = bot.Bot.load(build([src], tmp_path / "index")).answer("What was the Vasa?")
+    assert reply.found and reply.span == "a Swedish warship built between 1626 and 1628"
