@@ -72,13 +72,18 @@ _THE_ARTICLE = re.compile(r"^(?:this|the)\s+(?:article|text|page|document)$", re
 _ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+def without_article(name: str) -> str:
+    """'the Comintern' -> 'Comintern'."""
+    return _ARTICLE_WORD.sub("", name.strip())
+
+
 def definition_subject(question: str, title: str) -> str | None:
     """What the question asks to be defined ("What was the Comintern?" gives "Comintern"), or None."""
     m = _DEFINITION.match(question)
     if not m or len(m.group(1).split()) > 8:
         return None
     subject = m.group(1).strip()
-    return title if _THE_ARTICLE.match(subject) else _ARTICLE_WORD.sub("", subject)
+    return without_article(title) if _THE_ARTICLE.match(subject) else without_article(subject)
 
 
 def definition(subject: str, sentence: str) -> tuple[int, int] | None:
@@ -95,10 +100,10 @@ def definition(subject: str, sentence: str) -> tuple[int, int] | None:
 
 def _names_something(subject: str) -> bool:
     """A name ("Stalin", "the Comintern", "Frank Shuman"), not a description or a role ("the
-    editor of Pravda", "the Commissioner of the National Football League"): a few words, each
-    capitalised."""
-    ws = _ARTICLE_WORD.sub("", subject).split()
-    return 0 < len(ws) <= 4 and all(w[:1].isupper() and w.isalpha() for w in ws)
+    editor of Pravda", "the Commissioner of the National Football League", "the MVP"): a few
+    words, each capitalised, none an acronym."""
+    ws = without_article(subject).split()
+    return 0 < len(ws) <= 4 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in ws)
 
 
 def answer_form(question: str, kind: str) -> str:
@@ -106,9 +111,9 @@ def answer_form(question: str, kind: str) -> str:
     "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
     if _SENTENCE_FORM.search(question) and kind in ("other", "entity"):
         return "sentence"
-    subject = definition_subject(question, "The Article")
-    if subject is not None and _names_something(subject):  # "Who was Stalin?": what the article says of him
-        return "sentence"
+    subject = definition_subject(question, "")  # "" stands for the article itself
+    if subject is not None and (subject == "" or _names_something(subject)):  # "Who was Stalin?": what
+        return "sentence"                                                     # the article says of him
     if _QUOTATION_FORM.search(question) and kind in ("other", "entity"):
         return "quotation"
     if _PART_FORM.search(question):

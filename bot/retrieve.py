@@ -16,7 +16,7 @@ from . import config, embed
 from .index import Index
 from .lexical import content_words, stem, terms, words
 from .sources import LEAD
-from .questions import answer_kind, candidate_spans, definition, definition_subject
+from .questions import answer_kind, candidate_spans, definition, definition_subject, without_article
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
             "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
@@ -285,7 +285,7 @@ def _leads_asked_about(index: Index, question: str) -> list[int]:
         return []
     out = []
     for p in sorted(index.first_paragraphs):
-        title = index.docs[index.paragraphs[p].doc].title
+        title = without_article(index.docs[index.paragraphs[p].doc].title)
         if definition_subject(question, title).lower() == title.lower():
             out.append(p)
     return out[: config.PARAGRAPH_CANDIDATES]
@@ -296,7 +296,7 @@ def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarr
     out = np.zeros(len(sentence_ids), dtype=bool)
     if definition_subject(question, "") is None:  # no definition asked for
         return out
-    subjects: dict[int, str | None] = {}  # per document: "this article" stands for its title
+    subjects: dict[int, str] = {}  # per document: "this article" stands for its title
     for k, i in enumerate(sentence_ids):
         s = index.sentences[i]
         doc = index.paragraphs[s.para].doc

@@ -292,6 +292,8 @@ def test_who_was_x_is_answered_with_what_is_said_of_x():
     text = "Roger Goodell is the Commissioner of the National Football League."
     question = "Who is the Commissioner of the National Football League?"
     assert text[slice(*short_answer(text, "person", question))] == "Roger Goodell"
+    text = "Denver linebacker Von Miller was named the MVP."
+    assert text[slice(*short_answer(text, "person", "Who was the MVP?"))] == "Von Miller"
 
 
 def test_a_name_asked_for_may_be_no_name():
