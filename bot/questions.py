@@ -111,9 +111,10 @@ def answer_form(question: str, kind: str) -> str:
     "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
     if _SENTENCE_FORM.search(question) and kind in ("other", "entity"):
         return "sentence"
+    # "Who was Stalin?" asks what the article says of him: the quote, not another name out of it
     subject = definition_subject(question, "")  # "" stands for the article itself
-    if subject is not None and (subject == "" or _names_something(subject)):  # "Who was Stalin?": what
-        return "sentence"                                                     # the article says of him
+    if subject is not None and (subject == "" or _names_something(subject)):
+        return "sentence"
     if _QUOTATION_FORM.search(question) and kind in ("other", "entity"):
         return "quotation"
     if _PART_FORM.search(question):
