@@ -70,6 +70,8 @@ _PART_FORM = re.compile(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|epis
 _DEFINITION = re.compile(r"^\W*(?:what|who)\s+(?:is|was|are|were)\s+(.{2,80}?)(?:\s+about)?\W*$", re.IGNORECASE)
 _THE_ARTICLE = re.compile(r"^(?:this|the)\s+(?:article|text|page|document)$", re.IGNORECASE)
 _ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PRONOUNS = {"it", "this", "that", "he", "she", "they", "these", "those", "him", "her", "them", "its", "his",
+             "there", "here", "you", "i", "we"}
 
 
 def without_article(name: str) -> str:
@@ -83,6 +85,8 @@ def definition_subject(question: str, title: str) -> str | None:
     if not m or len(m.group(1).split()) > 8:
         return None
     subject = m.group(1).strip()
+    if subject.lower() in _PRONOUNS:  # "What was it?" asks about the last answer, not "It was ..."
+        return None
     return without_article(title) if _THE_ARTICLE.match(subject) else without_article(subject)
 
 

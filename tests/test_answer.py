@@ -205,6 +205,8 @@ def test_a_long_article_is_asked_what_it_is_about(monkeypatch, raws):
     ("What is this article about?", "Socialism in One Country"),   # the title
     ("What is the capital of Hungary and who governs it from the old royal palace?", None),  # too long
     ("What did Stalin write?", None),
+    ("What was it?", None),     # a follow-up about the last answer: not "It was ..." anywhere
+    ("Who was he?", None),
 ])
 def test_what_a_question_asks_to_be_defined(question, subject):
     from bot.questions import definition, definition_subject
