@@ -140,9 +140,11 @@ class Bot:
 
     def _cite(self, sentence_id: int, score: float) -> Citation:
         """A sentence as a citation. It runs on into the next sentences when it is very short
-        ("No.", within its paragraph), opens a quotation that it does not close, or introduces
-        what follows ("Engels wrote:"; these two into the next paragraphs of its section too), so
-        the quote says what the speaker said, not half of it."""
+        ("No.", within its paragraph), when the next is glued to it (a quotation's source:
+        'universal range."Friedrich Engels, The Principles of Communism, 1847'), when it opens a
+        quotation that it does not close, or introduces what follows ("Engels wrote:"; these two
+        into the next paragraphs of its section too), so the quote says what the speaker said, not
+        half of it."""
         s = self.index.sentences[sentence_id]
         para = self.index.paragraphs[s.para]
         doc = self.index.docs[para.doc]
@@ -153,7 +155,7 @@ class Bot:
             there = self.index.paragraphs[n.para]
             unfinished = _open_quotation(quote) or quote.rstrip().endswith(":")
             if n.para == s.para:
-                if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not unfinished:
+                if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not unfinished and n.start > end:
                     break
             elif not (unfinished and there.doc == para.doc and there.section == para.section):
                 break
@@ -162,8 +164,16 @@ class Bot:
 
 
 def _open_quotation(text: str) -> bool:
-    """True if the text opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """True if the text opens a quotation it does not close. A straight quote mark opens one where
+    a word would start (after a space, a colon, a bracket), else it closes one: the last sentence
+    of a quotation ('... a universal range."Friedrich Engels, ...') opens nothing."""
+    if text.count("“") > text.count("”"):
+        return True
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == '"':
+            depth = depth + 1 if i == 0 or text[i - 1] in " \t\n([:—–-" else max(0, depth - 1)
+    return depth > 0
 
 
 def _cite_lines(citations: list[Citation]) -> list[str]:

@@ -45,6 +45,11 @@ def test_a_quote_says_what_was_said_not_half_of_it(raws):
     r = bot.answer("What did Lenin call sages who think they are very clever?")
     assert_faithful(r, raws)
     assert any(c.quote.startswith("Again, in 1918") and "deserting the revolution" in c.quote for c in r.citations)
+    # the quotation's last sentence closes it (opens nothing) and brings its source, glued to it, along
+    r = bot.answer("What range will the revolution have, according to Engels?")
+    assert_faithful(r, raws)
+    assert r.citations[0].quote.startswith("It is a universal revolution")
+    assert r.citations[0].quote.endswith('universal range."Friedrich Engels, The Principles of Communism, 1847')
 
 
 @pytest.mark.parametrize("question,expected", [
