@@ -324,7 +324,7 @@ def rank(index: Index, query: Query) -> Ranked:
     r.raw = raw[order]
     r.sentences, r.scores, r.features = r.sentences[order], np.minimum(scores[order], 1.0), r.features[order]
     r.named = named
-    r.defined = bool(defined[order[0]]) if len(order) else False
+    r.defined = bool(defined[order[0]])  # an index always has sentences to rank
     return r
 
 
