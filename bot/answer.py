@@ -90,9 +90,12 @@ class Bot:
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)
         if context:  # a follow-up may need no more than the last quotes ("What was this period called?"):
-            # it is read alone too, and the reading whose best sentence the ranker is surer of wins
+            # it is read alone too, and the reading whose best sentence the ranker is surer of wins,
+            # if that sentence is in the paragraphs last quoted: read alone, "What was the Russian
+            # title of that article?" would be about another article
             alone = rank(self.index, Query(text, "", query.focus))
-            if alone.scores[0] > ranked.scores[0]:  # an index always has sentences to rank
+            best = self.index.sentences[int(alone.sentences[0])].para  # an index always has sentences
+            if alone.scores[0] > ranked.scores[0] and (best in query.focus or not query.focus):
                 ranked = alone
         models = load_models()
         verified = verify(self.index, text, ranked.sentences[: config.VERIFY_TOP])

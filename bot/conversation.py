@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 
 FOLLOWUP = re.compile(r"\b(?:he|she|him|her|his|hers|it|its|they|them|their|theirs|this|these|those|"
-                      r"the same|the latter|the former)\b",
+                      r"the same|the latter|the former)\b|"
+                      # "that" points back at the end of a question ("the title of that article?");
+                      # elsewhere it mostly begins a clause ("the theory that Stalin proposed")
+                      r"\bthat(?:\s+[a-z]+)?\W*$",
                       re.IGNORECASE)
 # How answer.py names a citation in the chat; read back to know what the last answer quoted.
 CITED = re.compile(r"`([^`\n]+)` chars (\d+)[–-](\d+)")

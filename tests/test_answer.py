@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 import bot
+from bot.conversation import is_followup
 from bot.questions import answer_kind
 from helpers import ARTICLE, assert_faithful
 
@@ -81,6 +82,17 @@ def test_a_followup_may_stand_on_the_last_quotes(raws):
     r = bot.answer("What was this period called?", history)
     assert_faithful(r, raws)
     assert r.found and r.span == "Second Period"
+
+
+def test_that_at_a_questions_end_points_back(raws):
+    # "that article" is the article of the last answer; read alone, the question would be about
+    # the sentence that says "All-Russian" (the 1918 speech)
+    assert not is_followup("What is the name of the theory that Stalin proposed?")
+    first = "When was the position adopted as state policy?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.answer(first).text}]
+    r = bot.answer("What was the Russian title of that article?", history)
+    assert_faithful(r, raws)
+    assert r.found and "(К вопросам ленинизма)" in r.citations[0].quote
 
 
 def test_history_junk_is_ignored(raws):
