@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return _index(args) if args.command == "index" else _ask(args)
-    except (IndexProblem, SourceError, ValueError) as e:
+    except (IndexProblem, SourceError, ValueError, RuntimeError) as e:  # RuntimeError: a model file is unusable
         print(f"error: {e}", file=sys.stderr)
         return 2
 

@@ -79,12 +79,17 @@ def limit_threads() -> None:
 
 @lru_cache(maxsize=4)
 def load_models(path: Path = config.RANKER_PATH) -> dict:
-    """The trained ranker and answerability models (scripts/train_ranker.py writes them)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["ranker"]["features"]) != FEATURES:
-        raise RuntimeError(f"{path} was trained on other features; retrain: python scripts/train_ranker.py")
-    return {"ranker": Model.from_json(data["ranker"]), "answerable": Model.from_json(data["answerable"]),
-            "verifier": Model.from_json(data["verifier"]), "threshold": float(data["answerable"]["threshold"])}
+    """The trained ranker and answerability models (scripts/train_ranker.py writes them);
+    RuntimeError, naming the fix, if the file is missing, unreadable or for other features."""
+    retrain = "restore it from git, or retrain: python scripts/train_ranker.py"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["ranker"]["features"]) != FEATURES:
+            raise RuntimeError(f"the trained models in {path} are for other features; {retrain}")
+        return {"ranker": Model.from_json(data["ranker"]), "answerable": Model.from_json(data["answerable"]),
+                "verifier": Model.from_json(data["verifier"]), "threshold": float(data["answerable"]["threshold"])}
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise RuntimeError(f"the trained models in {path} are missing or unreadable ({e!r}); {retrain}") from e
 
 
 def _unknown_idf(index: Index) -> float:

@@ -1,12 +1,14 @@
 import json
+import os
 import subprocess
 import sys
 
 from helpers import ARTICLE, ROOT
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env=None if env is None else {**os.environ, **env})
 
 
 def test_ask_json():
@@ -36,3 +38,11 @@ def test_errors_are_clear(tmp_path):
     assert p.returncode == 2 and "python -m bot index" in p.stderr
     p = run("ask", "   ")
     assert p.returncode == 2 and "type a question" in p.stderr
+
+
+def test_an_unusable_model_file_is_named(tmp_path):
+    for content in ("not json", '{"ranker": {}}'):
+        (tmp_path / "models.json").write_text(content, encoding="utf-8")
+        p = run("ask", "Who?", env={"BOT_RANKER_PATH": str(tmp_path / "models.json")})
+        assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
+        assert "models.json" in p.stderr and "scripts/train_ranker.py" in p.stderr
