@@ -25,11 +25,14 @@ _FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are cap
 
 @lru_cache(maxsize=2)
 def load_reader(path: Path = config.READER_PATH):
-    """The reader's ONNX Runtime session; RuntimeError if its file is missing."""
+    """The reader's ONNX Runtime session; RuntimeError if its file is missing or unreadable."""
+    fix = "restore it from git, or train it: python scripts/train_reader.py"
     if not path.is_file():
-        raise RuntimeError(f"the short-answer reader is missing ({path}); train it: python scripts/train_reader.py")
-    # Run once an answer: its idle threads must not spin-wait (see embed.onnx_session).
-    return embed.onnx_session(path, spin=False)
+        raise RuntimeError(f"the short-answer reader is missing ({path}); {fix}")
+    try:  # run once an answer: its idle threads must not spin-wait (see embed.onnx_session)
+        return embed.onnx_session(path, spin=False)
+    except Exception as e:  # ONNX Runtime's own errors (InvalidProtobuf, Fail...) share no useful base
+        raise RuntimeError(f"the short-answer reader {path} is unreadable ({e}); {fix}") from e
 
 
 def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:

@@ -41,8 +41,10 @@ def test_errors_are_clear(tmp_path):
 
 
 def test_an_unusable_model_file_is_named(tmp_path):
-    for content in ("not json", '{"ranker": {}}'):
-        (tmp_path / "models.json").write_text(content, encoding="utf-8")
-        p = run("ask", "Who?", env={"BOT_RANKER_PATH": str(tmp_path / "models.json")})
+    for variable, name, content, script in (("BOT_RANKER_PATH", "models.json", "not json", "train_ranker.py"),
+                                            ("BOT_RANKER_PATH", "models.json", '{"ranker": {}}', "train_ranker.py"),
+                                            ("BOT_READER_PATH", "reader.onnx", "not onnx", "train_reader.py")):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        p = run("ask", "Who?", env={variable: str(tmp_path / name)})
         assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
-        assert "models.json" in p.stderr and "scripts/train_ranker.py" in p.stderr
+        assert str(tmp_path / name) in p.stderr and f"scripts/{script}" in p.stderr
