@@ -9,6 +9,7 @@ from pathlib import Path
 from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
+from .questions import open_quotation
 from .index import Index, load
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
@@ -156,7 +157,7 @@ class Bot:
             quote = doc.text[s.start:end]
             n = self.index.sentences[nxt]
             there = self.index.paragraphs[n.para]
-            unfinished = _open_quotation(quote) or quote.rstrip().endswith(":")
+            unfinished = open_quotation(quote) is not None or quote.rstrip().endswith(":")
             if n.para == s.para:
                 if len(quote.split()) >= config.SHORT_QUOTE_WORDS and not unfinished and n.start > end:
                     break
@@ -164,19 +165,6 @@ class Bot:
                 break
             end = n.end
         return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4))
-
-
-def _open_quotation(text: str) -> bool:
-    """True if the text opens a quotation it does not close. A straight quote mark opens one where
-    a word would start (after a space, a colon, a bracket), else it closes one: the last sentence
-    of a quotation ('... a universal range."Friedrich Engels, ...') opens nothing."""
-    if text.count("“") > text.count("”"):
-        return True
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == '"':
-            depth = depth + 1 if i == 0 or text[i - 1] in " \t\n([:—–-" else max(0, depth - 1)
-    return depth > 0
 
 
 def _cite_lines(citations: list[Citation]) -> list[str]:

@@ -34,7 +34,6 @@ _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
 QUOTATION = re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]")
-OPENING = re.compile(r"[\"“«]")
 # A numbered part of a work: "chapter 5", "Vol. 23", "p. 9", "Part II".
 PART = re.compile(r"\b(?:chapter|volume|vol\.|page|pages|p\.|pp\.|part|edition|season|episode|verse|book|"
                   r"issue|no\.)\s*(?:\d+(?:[–-]\d+)?|[IVXLC]+\b)", re.IGNORECASE)
@@ -126,6 +125,20 @@ def answer_form(question: str, kind: str) -> str:
     return kind
 
 
+def open_quotation(text: str) -> int | None:
+    """Where the text opens a quotation it does not close (the offset just past the mark), or None.
+    A straight quote mark opens one where a word would start (after a space, a colon, a bracket),
+    else it closes one: the last sentence of a quotation ('... a universal range."Friedrich Engels,
+    ...') opens nothing."""
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "“«" or (ch == '"' and (i == 0 or text[i - 1] in " \t\n([:—–-")):
+            opened.append(i + 1)
+        elif ch in '”»"' and opened:
+            opened.pop()
+    return opened[0] if opened else None
+
+
 def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple[int, int]]:
     """Offsets in `sentence` of the pieces that could answer a question of this kind. `loose`: a
     title may be a single capitalised word too ("Pravda"), for picking the short answer in a
@@ -144,9 +157,9 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
     elif kind == "quotation":  # quoted words; one the text opens but does not close runs to its end
         found = [m.span(1) for m in QUOTATION.finditer(sentence)]
         rest = found[-1][1] + 1 if found else 0
-        opened = OPENING.search(sentence, rest)
-        if opened and opened.end() < len(sentence):
-            found.append((opened.end(), len(sentence)))
+        opened = open_quotation(sentence[rest:])
+        if opened is not None and rest + opened < len(sentence):
+            found.append((rest + opened, len(sentence)))
     elif kind == "part":
         found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):

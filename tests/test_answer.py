@@ -298,6 +298,16 @@ def test_short_answer_takes_the_form_asked_for(question, text, answer):
     assert text[a:b] == answer
 
 
+def test_quotations_open_where_a_word_would_start():
+    from bot.questions import candidate_spans
+
+    # the quotation's last words close it; what follows the mark is its source, not words quoted
+    closing = 'which will likewise have a universal range."Friedrich Engels, The Principles of Communism, 1847'
+    assert [closing[a:b] for a, b in candidate_spans(closing, "quotation")] == []
+    opening = 'On the question, Engels wrote: "Will it be possible'
+    assert [opening[a:b] for a, b in candidate_spans(opening, "quotation")] == ["Will it be possible"]
+
+
 def test_who_was_x_is_answered_with_what_is_said_of_x():
     # "Who was X?" asks what X was: what a definition says ("Frank Shuman, a U.S. inventor, ..."),
     # else the whole sentence; never another name out of it ("Comrade Ivanov" for "Who was Stalin?")
