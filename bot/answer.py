@@ -9,8 +9,8 @@ from pathlib import Path
 from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
-from .questions import open_quotation
 from .index import Index, load
+from .questions import open_quotation
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
 
