@@ -3,6 +3,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ARTICLE, ROOT
 
 
@@ -40,11 +42,13 @@ def test_errors_are_clear(tmp_path):
     assert p.returncode == 2 and "type a question" in p.stderr
 
 
-def test_an_unusable_model_file_is_named(tmp_path):
-    for variable, name, content, script in (("BOT_RANKER_PATH", "models.json", "not json", "train_ranker.py"),
-                                            ("BOT_RANKER_PATH", "models.json", '{"ranker": {}}', "train_ranker.py"),
-                                            ("BOT_READER_PATH", "reader.onnx", "not onnx", "train_reader.py")):
-        (tmp_path / name).write_text(content, encoding="utf-8")
-        p = run("ask", "Who?", env={variable: str(tmp_path / name)})
-        assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
-        assert str(tmp_path / name) in p.stderr and f"scripts/{script}" in p.stderr
+@pytest.mark.parametrize("variable,name,content,script", [
+    ("BOT_RANKER_PATH", "models.json", "not json", "train_ranker.py"),
+    ("BOT_RANKER_PATH", "models.json", '{"ranker": {}}', "train_ranker.py"),
+    ("BOT_READER_PATH", "reader.onnx", "not onnx", "train_reader.py"),
+])
+def test_an_unusable_model_file_is_named(tmp_path, variable, name, content, script):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    p = run("ask", "Who?", env={variable: str(tmp_path / name)})
+    assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
+    assert str(tmp_path / name) in p.stderr and f"scripts/{script}" in p.stderr
