@@ -86,7 +86,7 @@ class Bot:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
         text = respell_names(text, self.index.names, self.index.word_cases)
-        unknown = unknown_names(text, self.index.mentioned)
+        unknown = unknown_names(text, self.index.mentioned, self.index.written_together)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))
         ranked = rank(self.index, query)

@@ -18,8 +18,10 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import faiss
@@ -27,11 +29,15 @@ import numpy as np
 from tqdm import tqdm
 
 from . import config, embed
-from .lexical import Bm25, content_words, fold, terms, words
+from .lexical import Bm25, content_words, fold, near, terms, words
 from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
 _WORD_RE = re.compile(r"\w+")
 FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
+
+
+def _pairs(seq: list[str]) -> set[tuple[str, str]]:
+    return set(zip(seq, seq[1:]))
 
 
 class IndexProblem(RuntimeError):
@@ -123,6 +129,33 @@ class Index:
     def mentioned(self) -> frozenset[str]:
         """Every word of the sources, folded (lexical.fold): what the article ever says."""
         return frozenset(fold(w) for w in self.word_cases)
+
+    @cached_property
+    def _heading_pairs(self) -> frozenset[tuple[str, str]]:
+        heads = {p.section for p in self.paragraphs} | {d.title for d in self.docs}
+        return frozenset(pair for h in heads for pair in _pairs(terms(h)))
+
+    def written_together(self, first: str, second: str) -> bool:
+        """Whether the sources ever write these two words in a row (stop words aside), in a
+        sentence, a heading or a title: 'Second Period' yes, 'Third Period' no. Either order will
+        do (references write 'Engels, Frederick'), and one may be misspelt ('George Sandy' for
+        'George Sand'), as lexical.near allows."""
+        pair = tuple(terms(f"{first} {second}"))
+        lex = self.sentence_lexicon
+        if len(pair) != 2 or not all(t in lex.vocab for t in pair):
+            return True  # not two words, or one spelt another way (accents): cannot tell
+        rows = [lex.weights[:, lex.vocab[t]].indices for t in pair]
+
+        def said(sentence_ids) -> Iterator[tuple[str, str]]:
+            for i in sentence_ids:
+                yield from _pairs(terms(self.text(self.sentences[i])))
+
+        if any(x in (pair, pair[::-1]) for x in chain(self._heading_pairs, said(np.intersect1d(*rows)))):
+            return True
+        if max(len(r) for r in rows) > config.PAIR_CHECK_SENTENCES:
+            return True  # too common to read every sentence that has it for a misspelling: cannot tell
+        return any((a == pair[0] or b == pair[1]) and near(a, pair[0]) and near(b, pair[1])
+                   for x in chain(self._heading_pairs, said(np.union1d(*rows))) for a, b in (x, x[::-1]))
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -60,6 +60,19 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and w != "s"]
 
 
+def _typos(word: str) -> int:
+    # A misspelling is one edit away (two in a long word): "Stalim", "Trotzky", "Buharin".
+    # "capital" is not a misspelling of "capitalist", so the budget stays this small.
+    return 1 if len(word) < 7 else 2
+
+
+def near(word: str, other: str) -> bool:
+    """Whether `word` may be `other` misspelt."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(word, other, score_cutoff=_typos(other)) <= _typos(other)
+
+
 @dataclass
 class Bm25:
     """BM25 over a fixed list of texts, stored as one sparse matrix of term weights."""
@@ -109,10 +122,7 @@ class Bm25:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        # A misspelling is one edit away (two in a long word): "Stalim", "Trotzky", "Buharin".
-        # "capital" is not a misspelling of "capitalist", so the budget stays this small.
-        budget = 1 if len(term) < 7 else 2
-        hit = process.extractOne(term, self._vocab_list, scorer=Levenshtein.distance, score_cutoff=budget)
+        hit = process.extractOne(term, self._vocab_list, scorer=Levenshtein.distance, score_cutoff=_typos(term))
         return (self.vocab[hit[0]], 1.0 - hit[1] / (len(term) + 1)) if hit else None
 
     def query(self, weighted_terms: dict[int, float]) -> np.ndarray:
@@ -125,7 +135,12 @@ class Bm25:
 
 
 _NAME = re.compile(r"\b[A-ZÀ-Þ][a-zß-ÿ]{3,}\b")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_RUN = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][^\W\d_]*(?:[’'][^\W\d_]+)?(?:\s+[A-ZÀ-Þ][^\W\d_]*(?:[’'][^\W\d_]+)?)*")
+
+
+def _acronym(word: str) -> bool:
+    return _POSSESSIVE.sub("", word).removesuffix("s").isupper()
 
 
 def fold(word: str) -> str:
@@ -134,18 +149,26 @@ def fold(word: str) -> str:
     return stem("".join(ch for ch in plain if not unicodedata.combining(ch)))
 
 
-def unknown_names(question: str, mentioned: frozenset[str]) -> list[str]:
+def unknown_names(question: str, mentioned: frozenset[str],
+                  written_together: Callable[[str, str], bool] = lambda a, b: True) -> list[str]:
     """The names in the question that the article never uses (`mentioned`: folded words of the
-    whole article): 'Mao Zedong' in a question about Stalin. A name is a capitalised word past
-    the question's first (which is capitalised anyway); acronyms ('NYC', 'MVPs') are left alone,
-    being written out in full as often as not, and so is a name the article may write as two
-    words ('Superbowl')."""
+    whole article): 'Mao Zedong' in a question about Stalin, or 'Third Period' where it only has
+    'Second Period' (`written_together`: does the article ever write these two words in a row?).
+    A name is a capitalised word past the question's first (which is capitalised anyway);
+    acronyms ('NYC', 'MVPs') are left alone, being written out in full as often as not, and so is
+    a name the article may write as two words ('Superbowl'); a possessive ends a name ('Miami's
+    Sun Life Stadium')."""
     def unknown(word: str) -> bool:
-        if word.removesuffix("s").isupper() or word.lower() in STOPWORDS:
+        if _acronym(word) or word.lower() in STOPWORDS:
             return False
         return not any(fold(w) in mentioned or any(fold(w[:k]) in mentioned and fold(w[k:]) in mentioned
                                                    for k in range(3, len(w) - 2))  # "Superbowl"
                        for w in words(word))
+
+    def pairs_unheard(names: list[str]) -> bool:
+        return any(not written_together(a, b) for a, b in zip(names, names[1:])
+                   if not (_acronym(a) or _acronym(b) or _POSSESSIVE.search(a)
+                           or a.lower() in STOPWORDS or b.lower() in STOPWORDS))
 
     out = []
     opening = len(question) - len(question.lstrip())
@@ -154,6 +177,8 @@ def unknown_names(question: str, mentioned: frozenset[str]) -> list[str]:
         flagged = [k for k, w in enumerate(names) if unknown(w)]
         if any(k > 0 or m.start() > opening for k in flagged):
             out.append(" ".join(names[k] for k in flagged))
+        elif pairs_unheard(names := names[m.start() <= opening:]):
+            out.append(" ".join(names))
     return out
 
 
@@ -174,8 +199,7 @@ def respell_names(question: str, known: dict[str, int], used: Container[str] = (
         low = word.lower()
         if low in known or low in used or low in STOPWORDS or len(low) < 4:
             return word
-        hit = process.extractOne(low, known.keys(), scorer=Levenshtein.distance,
-                                 score_cutoff=1 if len(low) < 7 else 2)
+        hit = process.extractOne(low, known.keys(), scorer=Levenshtein.distance, score_cutoff=_typos(low))
         return hit[0].capitalize() if hit else word
 
     return _NAME.sub(fix, question)

@@ -38,6 +38,16 @@ def test_build_and_answer_other_article(small_index):
     assert src.read_text(encoding="utf-8")[c.start:c.end] == c.quote
 
 
+def test_a_name_the_article_never_writes_is_refused_saying_so(tmp_path):
+    src = tmp_path / "visits.txt"
+    src.write_text("George Sand visited the Vasa Museum in 1990. Sandy beaches line the harbour.\n", encoding="utf-8")
+    b = bot.Bot.load(build([src], tmp_path / "index"))
+    assert b.answer("When did George Sand visit the Vasa Museum?").span == "1990"
+    assert b.answer("When did George Sandy visit the Vasa Museum?").span == "1990"  # a typo, not a new name
+    r = b.answer("When did George Sand visit the Harbour Museum?")
+    assert not r.found and r.text.startswith("**The article does not say.** It never mentions Harbour Museum.")
+
+
 def test_rebuild_replaces_atomically(small_index, tmp_path):
     out, src = small_index
     copy = tmp_path / "index"
