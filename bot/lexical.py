@@ -70,7 +70,8 @@ def near(word: str, other: str) -> bool:
     """Whether `word` may be `other` misspelt."""
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.distance(word, other, score_cutoff=_typos(other)) <= _typos(other)
+    budget = _typos(other)
+    return Levenshtein.distance(word, other, score_cutoff=budget) <= budget
 
 
 @dataclass
@@ -149,8 +150,7 @@ def fold(word: str) -> str:
     return stem("".join(ch for ch in plain if not unicodedata.combining(ch)))
 
 
-def unknown_names(question: str, mentioned: frozenset[str],
-                  written_together: Callable[[str, str], bool] = lambda a, b: True) -> list[str]:
+def unknown_names(question: str, mentioned: frozenset[str], written_together: Callable[[str, str], bool]) -> list[str]:
     """The names in the question that the article never uses (`mentioned`: folded words of the
     whole article): 'Mao Zedong' in a question about Stalin, or 'Third Period' where it only has
     'Second Period' (`written_together`: does the article ever write these two words in a row?).
@@ -177,8 +177,10 @@ def unknown_names(question: str, mentioned: frozenset[str],
         flagged = [k for k, w in enumerate(names) if unknown(w)]
         if any(k > 0 or m.start() > opening for k in flagged):
             out.append(" ".join(names[k] for k in flagged))
-        elif pairs_unheard(names := names[m.start() <= opening:]):
-            out.append(" ".join(names))
+        else:
+            named = names[1:] if m.start() <= opening else names  # the question's first word is capitalised anyway
+            if pairs_unheard(named):
+                out.append(" ".join(named))
     return out
 
 
