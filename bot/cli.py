@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,10 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     from .sources import SourceError
 
     try:
-        return _index(args) if args.command == "index" else _ask(args)
+        code = _index(args) if args.command == "index" else _ask(args)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
+        return code
     except (IndexProblem, SourceError, ValueError, RuntimeError) as e:  # RuntimeError: a model file is unusable
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # whoever reads the output stopped early (`| head -1`): nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _index(args) -> int:

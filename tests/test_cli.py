@@ -52,3 +52,13 @@ def test_an_unusable_model_file_is_named(tmp_path, variable, name, content, scri
     p = run("ask", "Who?", env={variable: str(tmp_path / name)})
     assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
     assert str(tmp_path / name) in p.stderr and f"scripts/{script}" in p.stderr
+
+
+def test_output_read_only_in_part_is_no_error():
+    # `python -m bot ask ... | head -1`: the reader has gone before the reply is printed
+    p = subprocess.Popen([sys.executable, "-m", "bot", "ask", "Who criticized the theory?"], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p.stdout.close()
+    assert p.wait(timeout=300) == 1
+    assert p.stderr.read() == ""
+
