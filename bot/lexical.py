@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Container
 from dataclasses import dataclass
@@ -150,6 +151,15 @@ def fold(word: str) -> str:
     return stem("".join(ch for ch in plain if not unicodedata.combining(ch)))
 
 
+_SMALL_WORDS = frozenset("a an the of in on to and or for at by from with as".split())  # lower case in titles
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word is capitalised, as in a headline (small words aside), over four words or more."""
+    ws = [w for w in (w.strip(string.punctuation + "“”‘’") for w in text.split()) if w[:1].isalpha()]
+    return len(ws) >= 4 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in ws)
+
+
 def unknown_names(question: str, mentioned: frozenset[str], written_together: Callable[[str, str], bool]) -> list[str]:
     """The names in the question that the article never uses (`mentioned`: folded words of the
     whole article): 'Mao Zedong' in a question about Stalin, or 'Third Period' where it only has
@@ -170,6 +180,8 @@ def unknown_names(question: str, mentioned: frozenset[str], written_together: Ca
                    if not (_acronym(a) or _acronym(b) or _POSSESSIVE.search(a)
                            or a.lower() in STOPWORDS or b.lower() in STOPWORDS))
 
+    if _title_case(question):  # "Who Proposed Socialism In One Country?": its capitals name nothing
+        return []
     out = []
     opening = len(question) - len(question.lstrip())
     for m in _NAME_RUN.finditer(question):

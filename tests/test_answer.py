@@ -183,12 +183,19 @@ def test_misspelled_names_are_respelled_from_the_article(question, expected):
     ("What was the Stalin Period?", ["Stalin Period"]),
     ("Why did Comrade Ivanov write to Pravda?", []),                   # 'comrade Ivanov': case aside
     ("Was Stalin's Foundations of Leninism first?", []),               # a possessive ends a name
+    ("When Did Stalin Write His Response To Comrade Ivanov?", []),     # a headline's capitals name nothing
 ])
 def test_names_the_article_never_uses(question, expected):
     from bot.lexical import unknown_names
 
     index = bot.default_bot().index
     assert unknown_names(question, index.mentioned, index.written_together) == expected
+
+
+def test_a_question_in_title_case_is_answered(raws):
+    r = bot.answer("When Did Stalin Write His Response To Comrade Ivanov?")  # not "It never mentions Write"
+    assert_faithful(r, raws)
+    assert r.found and r.span == "14 February 1938"
 
 
 def test_a_question_about_someone_the_article_never_names_is_refused_saying_so(raws):
