@@ -46,6 +46,24 @@ NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|mi
                     rf"people|days|months|sides))?\b", re.IGNORECASE)
 
 
+# What people put before the question itself: "Can you tell me when ...", "I'd like to know who ...".
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|remind)\s+me\s+"
+    r"|(?:please\s+)?(?:tell|show|remind)\s+me\s+"
+    r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+|i\s+(?:want|wish)\s+to\s+know\s+"
+    r"|i\s+wonder\s+|i(?:'m|’m|\s+am)\s+wondering\s+|do\s+you\s+know\s+"
+    r"|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+(?=who|what|when|where|which|why|how|whether|if))",
+    re.IGNORECASE)
+
+
+def without_lead_in(question: str) -> str:
+    """The question without what people put before it ("Can you tell me when Stalin wrote ...?" gives
+    "when Stalin wrote ...?"): the question's type is read from its first words."""
+    rest = _LEAD_IN.sub("", question, count=1)
+    return rest if any(ch.isalnum() for ch in rest) else question
+
+
 def answer_kind(question: str) -> str:
     """One of date, number, person, place, title, entity or other."""
     for kind, pattern in _KIND_PATTERNS:

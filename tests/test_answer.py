@@ -192,6 +192,27 @@ def test_names_the_article_never_uses(question, expected):
     assert unknown_names(question, index.mentioned, index.written_together) == expected
 
 
+@pytest.mark.parametrize("question,expected", [
+    ("Can you tell me when Stalin wrote his response?", "when Stalin wrote his response?"),
+    ("Hi, could you please tell me who criticized the theory", "who criticized the theory"),
+    ("I'd like to know who elaborated the theory.", "who elaborated the theory."),
+    ("Does the article say who edited Pravda?", "who edited Pravda?"),
+    ("Tell me about Bukharin", "about Bukharin"),
+    ("Does the See also section point to anything?", "Does the See also section point to anything?"),
+    ("Can you tell me?", "Can you tell me?"),                 # nothing after it: left as it is
+])
+def test_what_people_put_before_a_question_is_left_out(question, expected):
+    from bot.questions import without_lead_in
+
+    assert without_lead_in(question) == expected
+
+
+def test_a_question_after_a_lead_in_is_answered_as_without(raws):
+    r = bot.answer("Can you tell me who elaborated the theory in 1925?")  # "who" asks for a person
+    assert_faithful(r, raws)
+    assert r.found and r.span == "Nikolai Bukharin"  # not "Joseph Stalin", who put it forth
+
+
 def test_a_question_in_title_case_is_answered(raws):
     r = bot.answer("When Did Stalin Write His Response To Comrade Ivanov?")  # not "It never mentions Write"
     assert_faithful(r, raws)
