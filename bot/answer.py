@@ -10,7 +10,7 @@ from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
 from .index import Index, load
-from .questions import open_quotation, without_lead_in
+from .questions import open_quotation, plain_question
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
 
@@ -85,7 +85,7 @@ class Bot:
     def answer(self, question: str, history: list | None = None) -> Reply:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
-        text = respell_names(without_lead_in(text), self.index.names, self.index.word_cases)
+        text = respell_names(plain_question(text), self.index.names, self.index.word_cases)
         unknown = unknown_names(text, self.index.mentioned, self.index.written_together)
         context, cited = context_for(text, history)
         query = Query(text, context, frozenset(self._paragraphs_of(cited)))

@@ -46,22 +46,30 @@ NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|mi
                     rf"people|days|months|sides))?\b", re.IGNORECASE)
 
 
-# What people put before the question itself: "Can you tell me when ...", "I'd like to know who ...".
-_LEAD_IN = re.compile(
-    r"^\W*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*"
-    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show|remind)\s+me\s+"
-    r"|(?:please\s+)?(?:tell|show|remind)\s+me\s+"
-    r"|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+|i\s+(?:want|wish)\s+to\s+know\s+"
-    r"|i\s+wonder\s+|i(?:'m|’m|\s+am)\s+wondering\s+|do\s+you\s+know\s+"
-    r"|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+(?=who|what|when|where|which|why|how|whether|if))",
-    re.IGNORECASE)
+# What people put before the question itself ("Can you tell me when ...", "I'd like to know who ...")
+# and requests that stand for "What is X?" ("Tell me about X", "Describe X").
+_POLITE = re.compile(r"^\W*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*"
+                     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?", re.IGNORECASE)
+_ASKING = re.compile(r"(?:tell|show|remind)\s+me\s+|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
+                     r"|i\s+(?:want|wish)\s+to\s+know\s+|i\s+wonder\s+|i(?:'m|’m|\s+am)\s+wondering\s+"
+                     r"|do\s+you\s+know\s+|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+"
+                     r"(?=(?:who|what|when|where|which|why|how|whether|if)\b)", re.IGNORECASE)
+_DESCRIBE = re.compile(r"(?:tell\s+me\s+(?:about|of)|(?:describe|explain)(?:\s+to\s+me)?|summari[sz]e|define)\s+(?!(?:to\s+me|who|what|when|"
+                       r"where|which|why|how|whether|if)\b)(.+?)\W*$", re.IGNORECASE)
+_EMBEDDED = re.compile(r"(?:describe|explain)(?:\s+to\s+me)?\s+(?=(?:who|what|when|where|which|why|how|whether|if)\b)", re.IGNORECASE)
 
 
-def without_lead_in(question: str) -> str:
-    """The question without what people put before it ("Can you tell me when Stalin wrote ...?" gives
-    "when Stalin wrote ...?"): the question's type is read from its first words."""
-    rest = _LEAD_IN.sub("", question, count=1)
-    return rest if any(ch.isalnum() for ch in rest) else question
+def plain_question(question: str) -> str:
+    """The question itself, as its first words tell its type: without what people put before it
+    ("Can you tell me when Stalin wrote ...?" gives "when Stalin wrote ...?"), and a request as the
+    question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
+    rest = question[_POLITE.match(question).end():]
+    if m := _DESCRIBE.match(rest):
+        return f"What is {m.group(1)}?"
+    if m := _ASKING.match(rest) or _EMBEDDED.match(rest):
+        rest = rest[m.end():]
+        return rest if any(ch.isalnum() for ch in rest) else question
+    return question
 
 
 def answer_kind(question: str) -> str:

@@ -197,20 +197,30 @@ def test_names_the_article_never_uses(question, expected):
     ("Hi, could you please tell me who criticized the theory", "who criticized the theory"),
     ("I'd like to know who elaborated the theory.", "who elaborated the theory."),
     ("Does the article say who edited Pravda?", "who edited Pravda?"),
-    ("Tell me about Bukharin", "about Bukharin"),
+    ("Could you explain to me why Stalin used Lenin's quotes?", "why Stalin used Lenin's quotes?"),
+    ("Tell me about the Comintern.", "What is the Comintern?"),
+    ("Please describe the theory", "What is the theory?"),
+    ("Summarize the article.", "What is the article?"),
     ("Does the See also section point to anything?", "Does the See also section point to anything?"),
     ("Can you tell me?", "Can you tell me?"),                 # nothing after it: left as it is
+    ("Can Stalin's theory work?", "Can Stalin's theory work?"),
 ])
-def test_what_people_put_before_a_question_is_left_out(question, expected):
-    from bot.questions import without_lead_in
+def test_a_question_is_read_without_what_people_put_before_it(question, expected):
+    from bot.questions import plain_question
 
-    assert without_lead_in(question) == expected
+    assert plain_question(question) == expected
 
 
 def test_a_question_after_a_lead_in_is_answered_as_without(raws):
     r = bot.answer("Can you tell me who elaborated the theory in 1925?")  # "who" asks for a person
     assert_faithful(r, raws)
     assert r.found and r.span == "Nikolai Bukharin"  # not "Joseph Stalin", who put it forth
+
+
+def test_a_request_is_answered_as_the_question_it_stands_for(raws):
+    r = bot.answer("Tell me about Socialism in One Country.")  # not the External links line that names it
+    assert_faithful(r, raws)
+    assert r.found and r.citations[0].quote.startswith("Socialism in One Country was a theory put forth")
 
 
 def test_a_question_in_title_case_is_answered(raws):
