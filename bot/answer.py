@@ -10,7 +10,7 @@ from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
 from .index import Index, load
-from .questions import open_quotation, plain_question
+from .questions import open_quotation, plain_question, small_talk
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
 
@@ -85,6 +85,11 @@ class Bot:
     def answer(self, question: str, history: list | None = None) -> Reply:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
+        if small_talk(text):
+            titles = ", ".join(f"*{escape_md(d.title)}*" for d in self.index.docs[:3])
+            more = f" and {len(self.index.docs) - 3} more" if len(self.index.docs) > 3 else ""
+            return Reply(f"Ask me a question about {titles}{more}: I answer in the article's own words, quoted "
+                         "and cited, and say so when it does not tell.", False, "", [], [], note)
         text = respell_names(plain_question(text), self.index.names, self.index.word_cases)
         unknown = unknown_names(text, self.index.mentioned, self.index.written_together)
         context, cited = context_for(text, history)

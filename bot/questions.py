@@ -48,28 +48,40 @@ NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|mi
 
 # What people put before the question itself ("Can you tell me when ...", "I'd like to know who ...")
 # and requests that stand for "What is X?" ("Tell me about X", "Describe X").
-_POLITE = re.compile(r"^\W*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*"
-                     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*", re.IGNORECASE)
+_CAN_YOU = re.compile(r"(?:can|could|would|will)\s+you\s+(?:please\s+)?", re.IGNORECASE)
+_WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"
 _ASKING = re.compile(r"(?:tell|show|remind)\s+me\s+|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
                      r"|i\s+(?:want|wish)\s+to\s+know\s+|i\s+wonder\s+|i(?:'m|’m|\s+am)\s+wondering\s+"
-                     r"|do\s+you\s+know\s+|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+"
-                     r"(?=(?:who|what|when|where|which|why|how|whether|if)\b)", re.IGNORECASE)
-_DESCRIBE = re.compile(r"(?:tell\s+me\s+(?:about|of)|(?:describe|explain)(?:\s+to\s+me)?|summari[sz]e|define)\s+(?!(?:to\s+me|who|what|when|"
-                       r"where|which|why|how|whether|if)\b)(.+?)\W*$", re.IGNORECASE)
-_EMBEDDED = re.compile(r"(?:describe|explain)(?:\s+to\s+me)?\s+(?=(?:who|what|when|where|which|why|how|whether|if)\b)", re.IGNORECASE)
+                     rf"|do\s+you\s+know\s+|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+(?={_WH})",
+                     re.IGNORECASE)
+_EXPLAIN = r"(?:describe|explain)(?:\s+to\s+me)?\s+"
+_DESCRIBE = re.compile(rf"(?:tell\s+me\s+(?:about|of)\s+|{_EXPLAIN}|(?:summari[sz]e|define)\s+)(?!to\s+me\b|{_WH})"
+                       r"(.+?)\W*$", re.IGNORECASE)
+_EMBEDDED = re.compile(rf"{_EXPLAIN}(?={_WH})", re.IGNORECASE)  # "explain why ...": the question is what follows
 
 
 def plain_question(question: str) -> str:
     """The question itself, as its first words tell its type: without what people put before it
-    ("Can you tell me when Stalin wrote ...?" gives "when Stalin wrote ...?"), and a request as the
+    ("Hello, can you tell me when Stalin wrote ...?" gives "when Stalin wrote ...?"), and a request as the
     question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
-    rest = question[_POLITE.match(question).end():]
-    if m := _DESCRIBE.match(rest):
+    rest = question[_GREETING.match(question).end():]
+    asked = rest[m.end():] if (m := _CAN_YOU.match(rest)) else rest
+    if m := _DESCRIBE.match(asked):
         return f"What is {m.group(1)}?"
-    if m := _ASKING.match(rest) or _EMBEDDED.match(rest):
-        rest = rest[m.end():]
-        return rest if any(ch.isalnum() for ch in rest) else question
-    return question
+    if m := _ASKING.match(asked) or _EMBEDDED.match(asked):
+        rest = asked[m.end():]
+    return rest if any(ch.isalnum() for ch in rest) else question
+
+
+_SMALL_TALK = re.compile(r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|thx|cheers|ok(?:ay)?|great|cool|nice|bye|goodbye"
+                         r"|good\s+(?:morning|afternoon|evening|night))\b\W*)+(?:so\s+much|very\s+much|a\s+lot|again|there"
+                         r"|bot)?\W*$", re.IGNORECASE)
+
+
+def small_talk(text: str) -> bool:
+    """A greeting or thanks with no question in it ("Hello!", "Thanks a lot")."""
+    return bool(_SMALL_TALK.match(text))
 
 
 def answer_kind(question: str) -> str:

@@ -204,6 +204,8 @@ def test_names_the_article_never_uses(question, expected):
     ("Does the See also section point to anything?", "Does the See also section point to anything?"),
     ("Can you tell me?", "Can you tell me?"),                 # nothing after it: left as it is
     ("Can Stalin's theory work?", "Can Stalin's theory work?"),
+    ("Hello, who criticized the theory?", "who criticized the theory?"),
+    ('"Foundations of Leninism" came out when?', '"Foundations of Leninism" came out when?'),
 ])
 def test_a_question_is_read_without_what_people_put_before_it(question, expected):
     from bot.questions import plain_question
@@ -221,6 +223,13 @@ def test_a_request_is_answered_as_the_question_it_stands_for(raws):
     r = bot.answer("Tell me about Socialism in One Country.")  # not the External links line that names it
     assert_faithful(r, raws)
     assert r.found and r.citations[0].quote.startswith("Socialism in One Country was a theory put forth")
+
+
+@pytest.mark.parametrize("greeting", ["Hello!", "hi there", "Thanks a lot", "Good morning"])
+def test_a_greeting_gets_a_word_on_what_to_ask_not_a_refusal(greeting):
+    r = bot.answer(greeting)
+    assert not r.found and not r.citations and not r.closest and r.span == ""
+    assert r.text.startswith("Ask me a question about *Socialism in One Country*")
 
 
 def test_a_question_in_title_case_is_answered(raws):
