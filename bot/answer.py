@@ -86,10 +86,7 @@ class Bot:
         """Answer from the article, quoting it; `history` is Gradio's messages list."""
         text, note = clean_question(question)
         if small_talk(text):
-            titles = ", ".join(f"*{escape_md(d.title)}*" for d in self.index.docs[:3])
-            more = f" and {len(self.index.docs) - 3} more" if len(self.index.docs) > 3 else ""
-            return Reply(f"Ask me a question about {titles}{more}: I answer in the article's own words, quoted "
-                         "and cited, and say so when it does not tell.", False, "", [], [], note)
+            return Reply(_what_to_ask([d.title for d in self.index.docs]), False, "", [], [], note)
         text = respell_names(plain_question(text), self.index.names, self.index.word_cases)
         unknown = unknown_names(text, self.index.mentioned, self.index.written_together)
         context, cited = context_for(text, history)
@@ -184,6 +181,14 @@ def _cite_lines(citations: list[Citation]) -> list[str]:
 def _answer_text(span: str, citations: list[Citation], note: str) -> str:
     head = [f"_{escape_md(note)}_", ""] if note else []
     return "\n".join(head + [f"**{escape_md(span)}**", ""] + _cite_lines(citations)).strip()
+
+
+def _what_to_ask(titles: list[str]) -> str:
+    named = ", ".join(f"*{escape_md(t)}*" for t in titles[:3])
+    if len(titles) > 3:
+        named += f" and {len(titles) - 3} more"
+    return (f"Ask me a question about {named}: I answer in the article's own words, quoted and cited, "
+            "and say so when it does not tell.")
 
 
 def _refusal_text(closest: list[Citation], note: str, unknown: list[str] = ()) -> str:

@@ -63,8 +63,8 @@ _EMBEDDED = re.compile(rf"{_EXPLAIN}(?={_WH})", re.IGNORECASE)  # "explain why .
 
 def plain_question(question: str) -> str:
     """The question itself, as its first words tell its type: without what people put before it
-    ("Hello, can you tell me when Stalin wrote ...?" gives "when Stalin wrote ...?"), and a request as the
-    question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
+    ("Hello, can you tell me when Stalin wrote ...?" gives "when Stalin wrote ...?"), and a request
+    as the question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
     rest = question[_GREETING.match(question).end():]
     asked = rest[m.end():] if (m := _CAN_YOU.match(rest)) else rest
     if m := _DESCRIBE.match(asked):
