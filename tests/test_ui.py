@@ -23,6 +23,7 @@ def test_bad_input_gets_a_message_not_an_error(client):
     assert "<img" not in text
     # the server keeps serving
     assert "does not say" in client.predict("How do I bake sourdough bread?", api_name="/chat")
+    assert client.predict("Hello!", api_name="/chat").startswith("Ask me a question about *Socialism in One Country*")
 
 
 def test_followups_through_the_client_keep_the_conversation(client):
