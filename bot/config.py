@@ -49,8 +49,8 @@ READER_FREE_MARGIN = 2.0   # for a name asked for: its own best span beats every
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 
-PAIR_CHECK_SENTENCES = 2000  # a name's two words, if never side by side, are looked for misspelt in at
-                             # most this many sentences each (~20 ms; a large index has common ones in more)
+PAIR_CHECK_SENTENCES = 1000  # a name's two words are looked for side by side in the sentences of each that
+                             # is in at most this many (≤ ~20 ms a word; a large index has common ones in more)
 SYNONYM_MIN_COSINE = 0.5   # word embeddings closer than this count as a paraphrase of each other
 FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question
 FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the paragraphs last quoted

@@ -18,10 +18,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
 from pathlib import Path
 
 import faiss
@@ -144,18 +142,20 @@ class Index:
         lex = self.sentence_lexicon
         if len(pair) != 2 or not all(t in lex.vocab for t in pair):
             return True  # not two words, or one spelt another way (accents): cannot tell
-        rows = [lex.weights[:, lex.vocab[t]].indices for t in pair]
 
-        def said(sentence_ids) -> Iterator[tuple[str, str]]:
-            for i in sentence_ids:
-                yield from _pairs(terms(self.text(self.sentences[i])))
+        def said(pairs) -> bool:
+            return any(x[k] == pair[k] and near(x[1 - k], pair[1 - k])
+                       for p in pairs for x in (p, p[::-1]) for k in (0, 1))
 
-        if any(x in (pair, pair[::-1]) for x in chain(self._heading_pairs, said(np.intersect1d(*rows)))):
+        if said(self._heading_pairs):
             return True
-        if max(len(r) for r in rows) > config.PAIR_CHECK_SENTENCES:
-            return True  # too common to read every sentence that has it for a misspelling: cannot tell
-        return any((a == pair[0] or b == pair[1]) and near(a, pair[0]) and near(b, pair[1])
-                   for x in chain(self._heading_pairs, said(np.union1d(*rows))) for a, b in (x, x[::-1]))
+        # Each word's sentences hold every pair it is in, so the rarer word's alone tell whether the
+        # two are ever side by side; a word in too many is not read (bounded time at a million).
+        rows = [lex.weights[:, lex.vocab[t]].indices for t in pair]
+        readable = [r for r in rows if len(r) <= config.PAIR_CHECK_SENTENCES]
+        if not readable:
+            return True  # both words too common to read every sentence: cannot tell
+        return any(said(_pairs(terms(self.text(self.sentences[i])))) for r in readable for i in r)
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:
