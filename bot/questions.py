@@ -48,7 +48,7 @@ NUMBER = re.compile(rf"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|mi
 
 # What people put before the question itself ("Can you tell me when ...", "I'd like to know who ...")
 # and requests that stand for "What is X?" ("Tell me about X", "Describe X").
-_GREETING = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)\b\W*)*", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)(?:[\s,;:!.]+|$))*", re.IGNORECASE)
 _CAN_YOU = re.compile(r"(?:can|could|would|will)\s+you\s+(?:please\s+)?", re.IGNORECASE)
 _WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"
 _ASKING = re.compile(r"(?:tell|show|remind)\s+me\s+|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"

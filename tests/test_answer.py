@@ -205,6 +205,7 @@ def test_names_the_article_never_uses(question, expected):
     ("Can you tell me?", "Can you tell me?"),                 # nothing after it: left as it is
     ("Can Stalin's theory work?", "Can Stalin's theory work?"),
     ("Hello, who criticized the theory?", "who criticized the theory?"),
+    ("So-called socialism in one country: who named it?", "So-called socialism in one country: who named it?"),
     ('"Foundations of Leninism" came out when?', '"Foundations of Leninism" came out when?'),
 ])
 def test_a_question_is_read_without_what_people_put_before_it(question, expected):
