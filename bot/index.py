@@ -27,15 +27,11 @@ import numpy as np
 from tqdm import tqdm
 
 from . import config, embed
-from .lexical import Bm25, content_words, fold, near, terms, words
+from .lexical import Bm25, content_words, fold, near, term_pairs, terms, words
 from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
 
 _WORD_RE = re.compile(r"\w+")
 FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
-
-
-def _pairs(seq: list[str]) -> set[tuple[str, str]]:
-    return set(zip(seq, seq[1:]))
 
 
 class IndexProblem(RuntimeError):
@@ -131,7 +127,7 @@ class Index:
     @cached_property
     def _heading_pairs(self) -> frozenset[tuple[str, str]]:
         heads = {p.section for p in self.paragraphs} | {d.title for d in self.docs}
-        return frozenset(pair for h in heads for pair in _pairs(terms(h)))
+        return frozenset().union(*(term_pairs(h) for h in heads))
 
     def written_together(self, first: str, second: str) -> bool:
         """Whether the sources ever write these two words in a row (stop words aside), in a
@@ -155,7 +151,7 @@ class Index:
         readable = [r for r in rows if len(r) <= config.PAIR_CHECK_SENTENCES]
         if not readable:
             return True  # both words too common to read every sentence: cannot tell
-        return any(said(_pairs(terms(self.text(self.sentences[i])))) for r in readable for i in r)
+        return any(said(term_pairs(self.text(self.sentences[i]))) for r in readable for i in r)
 
     @cached_property
     def section_words(self) -> list[tuple[str, ...]]:

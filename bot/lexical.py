@@ -61,6 +61,13 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and w != "s"]
 
 
+@lru_cache(maxsize=1 << 16)  # the same sentences are read for many questions
+def term_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The text's adjacent pairs of terms (stop words aside): its phrases, "socialist construction"."""
+    t = terms(text)
+    return frozenset(zip(t, t[1:]))
+
+
 def _typos(word: str) -> int:
     # A misspelling is one edit away (two in a long word): "Stalim", "Trotzky", "Buharin".
     # "capital" is not a misspelling of "capitalist", so the budget stays this small.

@@ -14,7 +14,7 @@ from threadpoolctl import threadpool_limits
 
 from . import config, embed
 from .index import Index
-from .lexical import content_words, stem, terms, words
+from .lexical import content_words, stem, term_pairs, terms, words
 from .sources import LEAD
 from .questions import answer_kind, candidate_spans, definition, definition_subject, without_article
 
@@ -135,12 +135,6 @@ def _word_set(text: str) -> tuple[frozenset[str], int]:
     return frozenset(ws), len(ws)
 
 
-@lru_cache(maxsize=1 << 16)
-def _bigrams(text: str) -> frozenset[tuple[str, str]]:
-    t = terms(text)
-    return frozenset(zip(t, t[1:]))
-
-
 def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
     """1 if the text holds a piece of the asked type that the question does not already name."""
     if kind == "other":
@@ -156,7 +150,7 @@ def _novel(text: str, question_words: set[str]) -> float:
 
 def _bigram_share(qbigrams: frozenset[tuple[str, str]], text: str) -> float:
     """Share of the question's adjacent word pairs that the text has as a phrase too."""
-    return len(qbigrams & _bigrams(text)) / len(qbigrams) if qbigrams else 0.0
+    return len(qbigrams & term_pairs(text)) / len(qbigrams) if qbigrams else 0.0
 
 
 class _SoftCoverage:
@@ -219,7 +213,7 @@ def featurize(index: Index, query: Query) -> Ranked:
     qterms, total = _question_terms(index, query)
     kind = answer_kind(query.text)
     asked = set(words(query.text)) | set(words(query.context))
-    qbigrams = _bigrams(query.text)
+    qbigrams = term_pairs(query.text)
 
     bm25_s = lex.query(qterms)
     dense_p = index.paragraph_vectors @ qvec
