@@ -97,6 +97,10 @@ def answer_kind(question: str) -> str:
 # asks for the numbered part ("chapter 5"), not any number or name.
 _SENTENCE_FORM = re.compile(r"^\W*(?:why|how)\b|"
                             r"\bwhat (?:purpose|reason|motive)\b|\bto what end\b", re.IGNORECASE)
+# "Did Engels think ...?", "Is the theory still debated?": the article's answer is the sentence
+# that says so (no word of it says yes or no), unless the question offers choices ("... or ...?").
+_POLAR = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|"
+                    r"might|must)\b(?!.*\bor\b)", re.IGNORECASE)
 _QUOTATION_FORM = re.compile(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
                              r"^\W*what (?:\w+ ){1,4}quotes?\b", re.IGNORECASE)
 _PART_FORM = re.compile(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|episode|verse|issue)\b",
@@ -139,6 +143,18 @@ def definition(subject: str, sentence: str) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
+def gloss(subject: str, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence, naming the subject anywhere, says what it is right after the name: an
+    apposition ("... of the Comintern, the Communist International, from ...") or words in
+    brackets ("Osnovy Leninizma (Foundations of Leninism, 1924)"; to the first comma, and not a
+    date or a number)."""
+    name = rf"\b(?:the\s+)?{re.escape(subject)}"
+    m = (re.search(rf"{name},\s+((?:a|an|the)\s[^,;()]+?)\s*(?:[,;)](?!\s*(?:and|or)\b)|\.?$)", sentence,
+                   re.IGNORECASE)
+         or re.search(rf"{name}\s+\(([^\W\d][^,;()]*?)\s*[,;)]", sentence, re.IGNORECASE))
+    return m.span(1) if m else None
+
+
 def _names_something(subject: str) -> bool:
     """A name ("Stalin", "the Comintern", "Frank Shuman"), not a description or a role ("the
     editor of Pravda", "the Commissioner of the National Football League", "the MVP"): a few
@@ -150,7 +166,7 @@ def _names_something(subject: str) -> bool:
 def answer_form(question: str, kind: str) -> str:
     """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
     "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
-    if _SENTENCE_FORM.search(question) and kind in ("other", "entity"):
+    if (_SENTENCE_FORM.search(question) and kind in ("other", "entity")) or _POLAR.match(question):
         return "sentence"
     # "Who was Stalin?" asks what the article says of him: the quote, not another name out of it
     subject = definition_subject(question, "")  # "" stands for the article itself

@@ -5,7 +5,7 @@ run as int8 ONNX) scores every token of the quote as the answer's first and last
 asks for a type (a date, a number, a name, a title...), the answer is the piece of that type it
 scores highest (for a name, unless its own best span scores clearly higher: names are found by
 their capitals alone); otherwise, or when the quote holds no such piece, the best span it finds
-at all, grown to whole words. A question asking why or how (not how many) gets the whole quote;
+at all, grown to whole words. A question asking why or how (not how many), or for yes or no, gets the whole quote;
 one asking for someone's exact words, the quotation; "which chapter/volume..." the numbered part
 (questions.answer_form)."""
 from __future__ import annotations
@@ -18,7 +18,7 @@ import numpy as np
 
 from . import config, embed
 from .lexical import STOPWORDS, stem, words
-from .questions import answer_form, candidate_spans, definition, definition_subject
+from .questions import answer_form, candidate_spans, definition, definition_subject, gloss
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
 
@@ -77,8 +77,8 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     asks for a reason or a way, or the reader finds nothing the question does not already say.
     `title`: of the text's document, which "this article" in a question stands for."""
     subject = definition_subject(question, title)
-    if subject is not None and (said := definition(subject, text)) is not None:  # "X was a theory ..."
-        return said
+    if subject is not None and (said := definition(subject, text) or gloss(subject, text)) is not None:
+        return said  # "X was a theory ...", "... the Comintern, the Communist International, ..."
     kind = answer_form(question, kind)
     if kind == "sentence":  # measured: dev F1 0.47 -> 0.51, the SQuAD sets unchanged
         return None

@@ -344,6 +344,11 @@ QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to const
     # a title may be one word, and a title is whole
     ("Which newspaper was the question sent to?", "Comrade Ivan Ivanov sent his question to Pravda.", "Pravda"),
     ("Which book is listed?", "Concerning questions of Leninism", "Concerning questions of Leninism"),
+    # what something is, said right after its name anywhere in the sentence, not only at its start
+    ("What was the Comintern?", "1925-6 signaled a shift from the immediate activity of the Comintern, the "
+     "Communist International, from world revolution towards a defense of the Soviet state.", "the Communist International"),
+    ("What was Osnovy Leninizma?", "In the first edition of the book Osnovy Leninizma (Foundations of Leninism, "
+     "1924), Stalin was still a follower of Vladimir Lenin's idea.", "Foundations of Leninism"),
 ])
 def test_short_answer_takes_the_form_asked_for(question, text, answer):
     from bot.spans import short_answer
@@ -403,3 +408,15 @@ def test_a_missing_reader_is_reported(tmp_path):
 
     with pytest.raises(RuntimeError, match="train_reader.py"):
         load_reader(tmp_path / "reader.onnx")
+
+
+def test_a_yes_or_no_question_is_answered_by_the_whole_sentence():
+    from bot.spans import short_answer
+
+    text = "The theory of Socialism in One Country was vigorously criticized by Grigory Zinoviev and Leon Trotsky."
+    for polar in ("Was the theory criticized?", "Did anyone criticize the theory?"):
+        assert short_answer(text, answer_kind(polar), polar) is None  # no word of it says yes or no
+    # ...but a question offering choices, or asking who, wants the name
+    for question in ("Was it Zinoviev or Stalin who criticized the theory?", "Who criticized the theory?"):
+        a, b = short_answer(text, answer_kind(question), question)
+        assert "Zinoviev" in text[a:b] and len(text[a:b]) < len(text) / 2
