@@ -1,6 +1,7 @@
 """Per-visitor state of the web app: conversation, uploaded documents, and the feedback log."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -95,17 +96,37 @@ _feedback_lock = threading.Lock()
 
 
 def record_feedback(question: str, reply: Reply, liked: bool, path: Path | None = None) -> dict:
-    """Append one JSON line; a single write per line, so a crash never leaves half a line."""
+    """Append one JSON line to the feedback log. A writer killed in the middle of a line (Linux
+    stops a write to a file between pages on SIGKILL) leaves it unfinished; the next append drops
+    that torn tail first, so the log's lines before the last are always whole."""
     path = Path(path or config.FEEDBACK_PATH)
     entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "liked": liked, "question": question,
              "found": reply.found, "span": reply.span, "answer": reply.text,
              "citations": [asdict(c) for c in reply.citations]}
-    line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    line = memoryview((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
     with _feedback_lock:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            os.write(fd, line)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # against other processes appending to the same log
+            _drop_torn_tail(fd)
+            while line:
+                line = line[os.write(fd, line):]
         finally:
-            os.close(fd)
+            os.close(fd)  # releases the lock
     return entry
+
+
+def _drop_torn_tail(fd: int, chunk: int = 1 << 16) -> None:
+    """Cut the file back to its last newline, if it does not end with one."""
+    end = size = os.fstat(fd).st_size
+    if not size or os.pread(fd, 1, size - 1) == b"\n":
+        return
+    while end > 0:
+        start = max(0, end - chunk)
+        cut = os.pread(fd, end - start, start).rfind(b"\n")
+        if cut >= 0:
+            os.ftruncate(fd, start + cut + 1)
+            return
+        end = start
+    os.ftruncate(fd, 0)

@@ -72,6 +72,16 @@ def test_feedback_is_stored_as_json_lines(tmp_path):
     assert [(r["question"], r["liked"]) for r in rows] == [("q1", True), ("q2", False)]
     assert rows[0]["citations"][0]["quote"] == reply.citations[0].quote
 
+    # a writer killed in the middle of a line left it torn: the next append drops it first
+    for torn in (b'{"time": "2026-', b'{"time": "2026-' + b"x" * 200_000):  # longer than one read back
+        path.write_bytes(path.read_bytes().split(b"\n")[0] + b"\n" + torn)
+        record_feedback("q3", reply, True, path)
+        rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()]
+        assert [r["question"] for r in rows] == ["q1", "q3"]
+    path.write_bytes(b'{"torn')  # nothing whole before it
+    record_feedback("q4", reply, True, path)
+    assert [json.loads(l)["question"] for l in path.read_text(encoding="utf-8").splitlines()] == ["q4"]
+
 
 def test_spaces_front_matter_matches_requirements():
     from helpers import ROOT

@@ -1,5 +1,5 @@
 """SIGKILL in the middle of indexing and of writing feedback: the previous index stays usable (or
-the error is clear), a rerun completes, and the feedback log never has a torn line."""
+the error is clear), a rerun completes, and the feedback log has no torn line once appended to."""
 import json
 import os
 import random
@@ -12,6 +12,7 @@ import pytest
 
 import bot
 from bot.index import IndexProblem
+from bot.sessions import record_feedback
 from helpers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -92,6 +93,9 @@ def test_killed_feedback_writer_leaves_whole_lines(tmp_path):
         time.sleep(rng.uniform(0.05, 0.5))
         p.send_signal(signal.SIGKILL)
         p.wait()
+    # The last writer may have been killed in the middle of its line (Linux cuts a write to a file
+    # short between pages on SIGKILL); every line before is whole, and the next append mends it.
+    record_feedback("question after the kills", bot.answer("When did Stalin write it?"), True, path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) > 10
     for line in lines:
