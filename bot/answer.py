@@ -10,7 +10,7 @@ from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
 from .index import Index, load
-from .questions import open_quotation, plain_question, small_talk
+from .questions import open_quotation, plain_question, quotation_close, small_talk
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer
 
@@ -129,15 +129,49 @@ class Bot:
                    for p, here in zip([*verified, *more], inside))
 
     def _citations(self, ranked) -> list[Citation]:
-        """The best sentences as citations, skipping any that an earlier quote already contains."""
+        """The best sentences as citations, skipping any that an earlier quote already contains; a
+        first quote from a quotation is followed by the quotation's source line, if it has one."""
         out: list[Citation] = []
         for i, score in zip(ranked.sentences, ranked.scores):
             c = self._cite(int(i), float(score))
+            if not out and (source := self._quotation_source(int(i), c.end)) is not None:
+                out.append(c)
+                c = self._cite(source, float(score))  # cited for the quote it comes with
             if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
                 out.append(c)
-            if len(out) == config.MAX_CITATIONS:
+            if len(out) >= config.MAX_CITATIONS:
                 break
-        return out
+        return out[: config.MAX_CITATIONS]
+
+    def _quotation_source(self, sentence_id: int, end: int) -> int | None:
+        """The sentence saying where a quotation comes from, when a quote starting at this sentence
+        and ending at `end` stops inside the quotation: the line glued to its closing mark
+        ('... a universal range."Friedrich Engels, The Principles of Communism, 1847') or the
+        bracket or dash after it ('... nonsense.” (Speech delivered ..., Collected Works, Vol. 23, p.
+        9.)'). Who said the words quoted, and where, is part of quoting them."""
+        sentences, paragraphs = self.index.sentences, self.index.paragraphs
+        para = paragraphs[sentences[sentence_id].para]
+        same = lambda p: p.doc == para.doc and p.section == para.section  # noqa: E731
+        first = last = sentences[sentence_id].para
+        while first > 0 and last - first < config.QUOTATION_PARAGRAPHS and same(paragraphs[first - 1]):
+            first -= 1
+        while last + 1 < len(paragraphs) and last - first < 2 * config.QUOTATION_PARAGRAPHS and same(paragraphs[last + 1]):
+            last += 1
+        text, base = self.index.docs[para.doc].text, paragraphs[first].start
+        close = quotation_close(text[base: paragraphs[last].end], end - base)
+        if close is None:
+            return None
+        close += base
+        for n in range(sentence_id + 1, len(sentences)):
+            s = sentences[n]
+            if s.start < close:
+                continue
+            glued_or_marked = s.start == close or text[s.start] in "(—–"
+            if (same(paragraphs[s.para]) and glued_or_marked and not text[close: s.start].strip()
+                    and len(text[s.start: s.end].split()) <= config.SOURCE_LINE_WORDS):
+                return n
+            return None
+        return None
 
     def _paragraphs_of(self, cited: list[tuple[str, int, int]]) -> list[int]:
         names = {d.name: i for i, d in enumerate(self.index.docs)}

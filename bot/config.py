@@ -48,6 +48,9 @@ READER_FREE_MARGIN = 2.0   # for a name asked for: its own best span beats every
                            # 0.393/0.510 -> 0.412/0.524)
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
+QUOTATION_PARAGRAPHS = 6   # a quotation whose source a quote from it cites: looked for this many
+                           # paragraphs back (where it opens) and on (where it closes)
+SOURCE_LINE_WORDS = 40     # a quotation's source line is at most this long
 
 PAIR_CHECK_SENTENCES = 1000  # a name's two words are looked for side by side in the sentences of each that
                              # is in at most this many (≤ ~20 ms a word; a large index has common ones in more)

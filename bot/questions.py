@@ -179,18 +179,40 @@ def answer_form(question: str, kind: str) -> str:
     return kind
 
 
+_MARK = re.compile(r'["“”«»]')
+
+
+def _quotation_marks(text: str):
+    """(offset, opens) for each quotation mark. A straight quote mark opens a quotation where a word
+    would start (after a space, a colon, a bracket), else it closes one: the last sentence of a
+    quotation ('... a universal range."Friedrich Engels, ...') opens nothing."""
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        yield i, ch in "“«" or (ch == '"' and (i == 0 or text[i - 1] in " \t\n([:—–-"))
+
+
 def open_quotation(text: str) -> int | None:
-    """Where the text opens a quotation it does not close (the offset just past the mark), or None.
-    A straight quote mark opens one where a word would start (after a space, a colon, a bracket),
-    else it closes one: the last sentence of a quotation ('... a universal range."Friedrich Engels,
-    ...') opens nothing."""
+    """Where the text opens a quotation it does not close (the offset just past the mark), or None."""
     opened: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in "“«" or (ch == '"' and (i == 0 or text[i - 1] in " \t\n([:—–-")):
+    for i, opens in _quotation_marks(text):
+        if opens:
             opened.append(i + 1)
-        elif ch in '”»"' and opened:
+        elif opened:
             opened.pop()
     return opened[0] if opened else None
+
+
+def quotation_close(text: str, at: int) -> int | None:
+    """Where the quotation open at offset `at` of the text closes (just past the mark), or None if
+    none is open there or it never closes."""
+    depth = 0
+    for i, opens in _quotation_marks(text):
+        if i >= at and depth == 0:
+            return None
+        depth += 1 if opens else -1 if depth else 0
+        if depth == 0 and i >= at:
+            return i + 1
+    return None
 
 
 def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple[int, int]]:

@@ -42,10 +42,15 @@ def test_a_quote_says_what_was_said_not_half_of_it(raws):
     assert_faithful(r, raws)
     first = r.citations[0]
     assert first.quote.startswith("On the question of socialist construction") and "Will it be possible" in first.quote
+    # ...and a first quote that stops inside a quotation is followed by the quotation's source line,
+    # glued to its closing mark here (paragraphs later)
+    assert r.citations[1].quote == "Friedrich Engels, The Principles of Communism, 1847"
     # a quotation opened in a sentence runs on until it closes (at most two more sentences)
     r = bot.answer("What did Lenin call sages who think they are very clever?")
     assert_faithful(r, raws)
-    assert any(c.quote.startswith("Again, in 1918") and "deserting the revolution" in c.quote for c in r.citations)
+    assert r.citations[0].quote.startswith("Again, in 1918") and "deserting the revolution" in r.citations[0].quote
+    # its source, in brackets after the closing mark, one sentence past the quote's end
+    assert r.citations[1].quote.startswith("(Speech delivered at a joint meeting") and "Vol. 23" in r.citations[1].quote
     # the quotation's last sentence closes it (opens nothing) and brings its source, glued to it, along
     r = bot.answer("What range will the revolution have, according to Engels?")
     assert_faithful(r, raws)
@@ -355,6 +360,17 @@ def test_short_answer_takes_the_form_asked_for(question, text, answer):
 
     a, b = short_answer(text, answer_kind(question), question)
     assert text[a:b] == answer
+
+
+def test_where_a_quotation_closes():
+    from bot.questions import quotation_close
+
+    text = 'Engels wrote:\n\n:"Will it be? No. It is a “universal” range."Friedrich Engels, 1847. Later "more".'
+    for inside in ("Will", "No.", "universal", "range"):
+        assert text[quotation_close(text, text.index(inside)):].startswith("Friedrich Engels, 1847")
+    for outside in ("Engels wrote", "Friedrich", "Later"):  # no quotation open there
+        assert quotation_close(text, text.index(outside)) is None
+    assert quotation_close('He said "never closed', 12) is None
 
 
 def test_quotations_open_where_a_word_would_start():
