@@ -12,7 +12,7 @@ from .lexical import respell_names, unknown_names
 from .index import Index, load
 from .questions import open_quotation, plain_question, quotation_close, small_talk
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
-from .spans import load_reader, short_answer
+from .spans import load_reader, short_answer_in
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,8 @@ class Bot:
             return Reply(_refusal_text(citations[:2], note, unknown), False, "", [], citations[:2], note)
         top = citations[0]
         title = next(d.title for d in self.index.docs if d.name == top.source)
-        piece = short_answer(top.quote, ranked.kind, text, title)
-        span = top.quote[piece[0]: piece[1]] if piece else top.quote
+        found = short_answer_in([c.quote for c in citations], ranked.kind, text, title)
+        span = citations[found[0]].quote[found[1]: found[2]] if found else top.quote
         return Reply(_answer_text(span, citations, note), True, span, citations, [], note)
 
     def _answered_in_named_section(self, question: str, ranked, verified) -> bool:

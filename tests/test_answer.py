@@ -436,3 +436,18 @@ def test_a_yes_or_no_question_is_answered_by_the_whole_sentence():
     for question in ("Was it Zinoviev or Stalin who criticized the theory?", "Who criticized the theory?"):
         a, b = short_answer(text, answer_kind(question), question)
         assert "Zinoviev" in text[a:b] and len(text[a:b]) < len(text) / 2
+
+
+def test_a_short_answer_of_the_type_asked_may_come_from_the_second_quote():
+    from bot.spans import short_answer_in
+
+    quotes = ['On the question of socialist construction in a single country, Engels wrote: "Will it be possible?',
+              "Friedrich Engels, The Principles of Communism, 1847"]
+    question = "In which year did Engels write it?"
+    n, a, b = short_answer_in(quotes, answer_kind(question), question)
+    assert (n, quotes[n][a:b]) == (1, "1847")  # the first quote has no year
+    dated = ["In 1847 Engels wrote it down.", quotes[1]]
+    n, a, b = short_answer_in(dated, answer_kind(question), question)
+    assert (n, dated[n][a:b]) == (0, "1847")   # the first quote's own year comes first
+    question = "What did Engels write?"        # no type asked: the first quote is read
+    assert short_answer_in(quotes, answer_kind(question), question)[0] == 0
