@@ -58,6 +58,8 @@ PAIR_CHECK_SENTENCES = 1000  # a name's two words are looked for side by side in
 SYNONYM_MIN_COSINE = 0.5   # word embeddings closer than this count as a paraphrase of each other
 FOLLOWUP_WEIGHT = 0.5      # weight of earlier turns' words in a follow-up question
 FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the paragraphs last quoted
+FOLLOWUP_VERIFIED_MIN = 0.01  # a follow-up is refused when the verifier finds both best sentences less
+                              # likely than this to answer it (see answer.Bot.answer)
 
 # The web app
 DATA_DIR = Path(os.environ.get("BOT_DATA_DIR", ROOT / "data"))      # uploads and indexes, per session

@@ -89,6 +89,22 @@ def test_a_followup_may_stand_on_the_last_quotes(raws):
     assert r.found and r.span == "Second Period"
 
 
+@pytest.mark.parametrize("followup", ["When was he born?", "When did he die?"])
+def test_a_followup_the_article_does_not_answer_is_refused(raws, followup):
+    # ranked with the earlier question, the sentence about Bukharin looks right, and it has dates;
+    # the verifier, reading the follow-up itself, is all but sure it does not say
+    first = "Who elaborated the theory in 1925?"
+    r1 = bot.answer(first)
+    assert r1.found and "Bukharin" in r1.span
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": r1.text}]
+    r = bot.answer(followup, history)
+    assert_faithful(r, raws)
+    assert not r.found and not r.citations and r.text.startswith("**The article does not say.**")
+    # ...while one it does answer is answered
+    r = bot.answer("In which brochure did he do so?", history)
+    assert r.found and "Can We Build Socialism in One Country" in r.citations[0].quote
+
+
 def test_that_at_a_questions_end_points_back(raws):
     # "that article" is the article of the last answer; read alone, the question would be about
     # the sentence that says "All-Russian" (the 1918 speech)
