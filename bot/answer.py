@@ -171,13 +171,12 @@ class Bot:
         close += base
         for n in range(sentence_id + 1, len(sentences)):
             s = sentences[n]
-            if s.start < close:
-                continue
-            glued_or_marked = s.start == close or text[s.start] in "(—–"
-            if (same(paragraphs[s.para]) and glued_or_marked and not text[close: s.start].strip()
-                    and len(text[s.start: s.end].split()) <= config.SOURCE_LINE_WORDS):
-                return n
-            return None
+            if not same(paragraphs[s.para]):
+                return None
+            if s.start >= close:  # the first sentence past the closing mark
+                marked = s.start == close or text[s.start] in "(—–"
+                short = len(text[s.start: s.end].split()) <= config.SOURCE_LINE_WORDS
+                return n if marked and short and not text[close: s.start].strip() else None
         return None
 
     def _paragraphs_of(self, cited: list[tuple[str, int, int]]) -> list[int]:

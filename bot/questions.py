@@ -209,9 +209,12 @@ def quotation_close(text: str, at: int) -> int | None:
     for i, opens in _quotation_marks(text):
         if i >= at and depth == 0:
             return None
-        depth += 1 if opens else -1 if depth else 0
-        if depth == 0 and i >= at:
-            return i + 1
+        if opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and i >= at:
+                return i + 1
     return None
 
 

@@ -1,13 +1,14 @@
-"""The short answer: the piece of the best quote (or the second: short_answer_in) that answers the question.
+"""The short answer: the piece of the best quote (or of the second: short_answer_in) that answers
+the question.
 
 A reader (all-MiniLM-L6-v2 fine-tuned for extractive question answering by scripts/train_reader.py,
 run as int8 ONNX) scores every token of the quote as the answer's first and last. When the question
 asks for a type (a date, a number, a name, a title...), the answer is the piece of that type it
 scores highest (for a name, unless its own best span scores clearly higher: names are found by
 their capitals alone); otherwise, or when the quote holds no such piece, the best span it finds
-at all, grown to whole words. A question asking why or how (not how many), or for yes or no, gets the whole quote;
-one asking for someone's exact words, the quotation; "which chapter/volume..." the numbered part
-(questions.answer_form)."""
+at all, grown to whole words. A question asking why or how (not how many), or for yes or no, gets
+the whole quote; one asking for someone's exact words, the quotation; "which chapter/volume..." the
+numbered part (questions.answer_form)."""
 from __future__ import annotations
 
 from collections.abc import Callable
