@@ -1,4 +1,5 @@
-"""Command line: `python -m bot index SOURCE... --out DIR` and `python -m bot ask "question"`."""
+"""Command line: `python -m bot index SOURCE... --out DIR`, `python -m bot ask "question"` and
+`python -m bot chat` (a conversation on stdin)."""
 from __future__ import annotations
 
 import argparse
@@ -21,13 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question")
     ask.add_argument("--index", type=Path, default=None, help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
+    chat = sub.add_parser("chat", help="a conversation: one question per line on stdin, follow-ups included")
+    chat.add_argument("--index", type=Path, default=None, help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
     args = ap.parse_args(argv)
 
     from .index import IndexProblem
     from .sources import SourceError
 
     try:
-        code = _index(args) if args.command == "index" else _ask(args)
+        code = {"index": _index, "ask": _ask, "chat": _chat}[args.command](args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
         return code
     except (IndexProblem, SourceError, ValueError, RuntimeError) as e:  # RuntimeError: a model file is unusable
@@ -49,9 +52,34 @@ def _index(args) -> int:
     return 0
 
 
-def _ask(args) -> int:
+def _bot(args):
     import bot
 
-    reply = bot.Bot.load(args.index).answer(args.question) if args.index else bot.answer(args.question)
+    return bot.Bot.load(args.index) if args.index else bot.default_bot()
+
+
+def _ask(args) -> int:
+    reply = _bot(args).answer(args.question)
     print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=1) if args.json else reply.text)
     return 0
+
+
+def _chat(args) -> int:
+    """Answer each line of stdin in turn, earlier turns as the conversation; an empty line or
+    end of input ends it. A question the bot cannot take gets its reason, and the chat goes on."""
+    bot, history = _bot(args), []
+    prompt = "> " if sys.stdin.isatty() else ""
+    while True:
+        try:
+            question = input(prompt)
+        except EOFError:
+            return 0
+        if not question.strip():
+            return 0
+        try:
+            reply = bot.answer(question, history)
+        except ValueError as e:
+            print(f"error: {e}\n", flush=True)
+            continue
+        print(reply.text + "\n", flush=True)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]

@@ -62,3 +62,18 @@ def test_output_read_only_in_part_is_no_error():
     assert p.wait(timeout=300) == 1
     assert p.stderr.read() == ""
 
+
+
+def test_chat_keeps_the_conversation():
+    lines = ["What did Stalin write in February 1938?", "Into how many parts did he split the question in it?",
+             "\x01", "When was he born?", "", "Who criticized the theory?"]  # the empty line ends the chat
+    p = subprocess.run([sys.executable, "-m", "bot", "chat"], cwd=ROOT, input="\n".join(lines) + "\n",
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    # in turn: the first answer, the follow-up answered from the conversation, the bad line's reason
+    # (the chat goes on), the refusal; nothing after the empty line
+    marks = ["Response to Comrade Ivanov", "**two parts**", "error: Please type a question", "**The article does not say.**"]
+    at = [out.find(m) for m in marks]
+    assert -1 not in at and at == sorted(at), out
+    assert "Zinoviev" not in out
