@@ -47,6 +47,8 @@ READER_FREE_MARGIN = 2.0   # for a name asked for: its own best span beats every
                            # less (start + end logits; chosen on train10's held-out three: EM/F1
                            # 0.393/0.510 -> 0.412/0.524)
 SHORT_ANSWER_QUOTES = 2    # a short answer of the asked type is looked for in this many best quotes
+SPAN_CLOSING_MARK_REACH = 40  # a short answer that opens a quotation runs on to its closing mark if
+                              # it is at most this many characters further
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph
 QUOTE_RUN_ON = 2           # at most this many sentences are added to finish a quotation
 QUOTATION_PARAGRAPHS = 6   # a quotation whose source a quote from it cites: looked for this many

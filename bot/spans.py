@@ -19,7 +19,8 @@ import numpy as np
 
 from . import config, embed
 from .lexical import STOPWORDS, stem, words
-from .questions import answer_form, candidate_spans, definition, definition_subject, gloss
+from .questions import (answer_form, candidate_spans, definition, definition_subject, gloss, open_quotation,
+                        quotation_close)
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
 
@@ -45,12 +46,17 @@ def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[
 
 
 def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
-    """The span grown to whole words: a token may be a piece of one."""
+    """The span grown to whole words (a token may be a piece of one), and past the closing mark of
+    a quotation it opens, if that is near ('a "comrade Ivanov' gives 'a "comrade Ivanov"')."""
     while a > 0 and text[a - 1].isalnum():
         a -= 1
     while b < len(text) and text[b].isalnum():
         b += 1
+    close = quotation_close(text[a:], b - a) if open_quotation(text[a:b]) is not None else None
+    if close is not None and close - (b - a) <= config.SPAN_CLOSING_MARK_REACH:
+        b = a + close
     return a, b
+
 
 
 def _new_to(question: str) -> Callable[[str], bool]:

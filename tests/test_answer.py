@@ -467,3 +467,14 @@ def test_a_short_answer_of_the_type_asked_may_come_from_the_second_quote():
     assert (n, dated[n][a:b]) == (0, "1847")   # the first quote's own year comes first
     question = "What did Engels write?"        # no type asked: the first quote is read
     assert short_answer_in(quotes, answer_kind(question), question)[0] == 0
+
+
+def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
+    from bot.spans import _whole_words
+
+    text = 'formulated as an answer to a question of a "comrade Ivanov" mailed to Pravda newspaper'
+    a = text.index("a \"comrade")
+    assert text[slice(*_whole_words(text, a, text.index("Ivanov") + 3))] == 'a "comrade Ivanov"'  # word, then mark
+    long = 'he wrote "' + "very " * 20 + 'long words" then'
+    a, b = _whole_words(long, 3, 14)
+    assert long[a:b] == 'wrote "very'  # its closing mark is too far: the span is not grown to a page
