@@ -1,7 +1,6 @@
 """Per-visitor state of the web app: conversation, uploaded documents, and the feedback log."""
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -14,6 +13,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import config
+
+try:
+    import fcntl
+except ImportError:  # Windows has none: appends are still one at a time within the process
+    fcntl = None
 from .answer import Bot, Reply
 
 
@@ -108,7 +112,8 @@ def record_feedback(question: str, reply: Reply, liked: bool, path: Path | None 
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)  # against other processes appending to the same log
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # against other processes appending to the same log
             _drop_torn_tail(fd)
             while line:
                 line = line[os.write(fd, line):]
@@ -119,12 +124,16 @@ def record_feedback(question: str, reply: Reply, liked: bool, path: Path | None 
 
 def _drop_torn_tail(fd: int, chunk: int = 1 << 16) -> None:
     """Cut the file back to its last newline, if it does not end with one."""
+    def read(start: int, n: int) -> bytes:  # the writes append whatever the offset (O_APPEND)
+        os.lseek(fd, start, os.SEEK_SET)
+        return os.read(fd, n)
+
     end = size = os.fstat(fd).st_size
-    if not size or os.pread(fd, 1, size - 1) == b"\n":
+    if not size or read(size - 1, 1) == b"\n":
         return
     while end > 0:
         start = max(0, end - chunk)
-        cut = os.pread(fd, end - start, start).rfind(b"\n")
+        cut = read(start, end - start).rfind(b"\n")
         if cut >= 0:
             os.ftruncate(fd, start + cut + 1)
             return
