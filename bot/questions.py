@@ -32,6 +32,9 @@ _KIND_PATTERNS = [(k, re.compile(p, re.IGNORECASE)) for k, p in _KINDS]
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 ENTITY = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
+# A name as references write it, surname first, before a year: "Trotsky, Leon, 1928", "Engels,
+# Frederick 1874".
+SURNAME_FIRST = re.compile(rf"{_CAP},\s+{_CAP}(?:\s+[A-Z]\.)*(?=,?\s+\(?\d{{3,4}}\b)")
 QUOTED = re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]")
 QUOTATION = re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]")
 # A numbered part of a work: "chapter 5", "Vol. 23", "p. 9", "Part II".
@@ -243,6 +246,9 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
         found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):
         found = [m.span() for m in ENTITY.finditer(sentence)]
+        if kind != "place":  # a name written surname first is whole: not "Leon" out of "Trotsky, Leon"
+            names = [m.span() for m in SURNAME_FIRST.finditer(sentence)]
+            found = [(a, b) for a, b in found if not any(x <= a and b <= y for x, y in names)] + names
     else:
         found = []
     return found

@@ -365,6 +365,10 @@ QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to const
     # a title may be one word, and a title is whole
     ("Which newspaper was the question sent to?", "Comrade Ivan Ivanov sent his question to Pravda.", "Pravda"),
     ("Which book is listed?", "Concerning questions of Leninism", "Concerning questions of Leninism"),
+    # a name written surname first, as references do, is whole: not "Leon" out of "Trotsky, Leon"
+    ("Who wrote The Draft Program of the Communist International?", "The Draft Program of the Communist "
+     "International: A Criticism of Fundamentals, Trotsky, Leon, 1928 (also known as \"The Third International After "
+     "Lenin\")", "Trotsky, Leon"),
     # what something is, said right after its name anywhere in the sentence, not only at its start
     ("What was the Comintern?", "1925-6 signaled a shift from the immediate activity of the Comintern, the "
      "Communist International, from world revolution towards a defense of the Soviet state.", "the Communist International"),
