@@ -69,17 +69,18 @@ def term_pairs(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _typos(word: str) -> int:
-    # A misspelling is one edit away (two in a long word): "Stalim", "Trotzky", "Buharin".
+    # A misspelling is one edit away (two in a long word; two letters swapped count as one edit,
+    # "Stailn"): "Stalim", "Trotzky", "Buharin".
     # "capital" is not a misspelling of "capitalist", so the budget stays this small.
     return 1 if len(word) < 7 else 2
 
 
 def near(word: str, other: str) -> bool:
     """Whether `word` may be `other` misspelt."""
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     budget = _typos(other)
-    return Levenshtein.distance(word, other, score_cutoff=budget) <= budget
+    return OSA.distance(word, other, score_cutoff=budget) <= budget
 
 
 @dataclass
@@ -129,9 +130,9 @@ class Bm25:
         if len(term) < 4 or not term.isalpha():
             return None
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
-        hit = process.extractOne(term, self._vocab_list, scorer=Levenshtein.distance, score_cutoff=_typos(term))
+        hit = process.extractOne(term, self._vocab_list, scorer=OSA.distance, score_cutoff=_typos(term))
         return (self.vocab[hit[0]], 1.0 - hit[1] / (len(term) + 1)) if hit else None
 
     def query(self, weighted_terms: dict[int, float]) -> np.ndarray:
@@ -213,14 +214,14 @@ def respell_names(question: str, known: dict[str, int], used: Container[str] = (
     if not known:
         return question
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     def fix(m: re.Match) -> str:
         word = m.group()
         low = word.lower()
         if low in known or low in used or low in STOPWORDS or len(low) < 4:
             return word
-        hit = process.extractOne(low, known.keys(), scorer=Levenshtein.distance, score_cutoff=_typos(low))
+        hit = process.extractOne(low, known.keys(), scorer=OSA.distance, score_cutoff=_typos(low))
         return hit[0].capitalize() if hit else word
 
     return _NAME.sub(fix, question)

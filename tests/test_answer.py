@@ -62,6 +62,9 @@ def test_a_quote_says_what_was_said_not_half_of_it(raws):
     ("Which newspaper was comrade Ivanof's question mailed to?", "Pravda"),
     ("What did Buharin elaborate in April 1925?", "Bukharin elaborated"),
     ("Who criticized the theory together with Trotzky?", "Zinoviev"),
+    # two letters swapped, the commonest slip, count as one edit
+    ("When did Stailn write his response to comrade Ivanov?", "14 February 1938"),
+    ("Where did Enegls expect the revolution to go slowest?", "slowest"),
 ])
 def test_misspelled_names(raws, question, expected):
     r = bot.answer(question)
