@@ -158,7 +158,10 @@ class Bot:
         9.)'). Who said the words quoted, and where, is part of quoting them."""
         sentences, paragraphs = self.index.sentences, self.index.paragraphs
         para = paragraphs[sentences[sentence_id].para]
-        same = lambda p: p.doc == para.doc and p.section == para.section  # noqa: E731
+
+        def same(p) -> bool:  # in the quote's section
+            return p.doc == para.doc and p.section == para.section
+
         first = last = sentences[sentence_id].para
         while first > 0 and last - first < config.QUOTATION_PARAGRAPHS and same(paragraphs[first - 1]):
             first -= 1

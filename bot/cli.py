@@ -20,10 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     ix.add_argument("--out", type=Path, required=True, help="index directory to write (replaced atomically)")
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
-    ask.add_argument("--index", type=Path, default=None, help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
     chat = sub.add_parser("chat", help="a conversation: one question per line on stdin, follow-ups included")
-    chat.add_argument("--index", type=Path, default=None, help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
+    for answering in (ask, chat):
+        answering.add_argument("--index", type=Path, default=None,
+                               help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
     args = ap.parse_args(argv)
 
     from .index import IndexProblem

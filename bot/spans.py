@@ -19,8 +19,7 @@ import numpy as np
 
 from . import config, embed
 from .lexical import STOPWORDS, stem, words
-from .questions import (answer_form, candidate_spans, definition, definition_subject, gloss, open_quotation,
-                        quotation_close)
+from .questions import answer_form, candidate_spans, definition, definition_subject, gloss, quotation_close
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
 
@@ -52,11 +51,10 @@ def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
         a -= 1
     while b < len(text) and text[b].isalnum():
         b += 1
-    close = quotation_close(text[a:], b - a) if open_quotation(text[a:b]) is not None else None
+    close = quotation_close(text[a:], b - a)  # None unless the span ends inside a quotation
     if close is not None and close - (b - a) <= config.SPAN_CLOSING_MARK_REACH:
         b = a + close
     return a, b
-
 
 
 def _new_to(question: str) -> Callable[[str], bool]:
