@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -136,30 +137,33 @@ class Bot:
                    for p, here in zip([*verified, *more], inside))
 
     def _citations(self, ranked) -> list[Citation]:
-        """The best sentences as citations, skipping any that an earlier quote already contains; a
-        first quote from a quotation is followed by the quotation's source line, if it has one."""
+        """The best sentences as citations, skipping any that an earlier quote already contains. A
+        first quote from inside a quotation is followed by the sentence that opens the quotation, if
+        that is an earlier one, and by the quotation's source line, if it has one: who said the words
+        quoted, and where, is part of quoting them."""
         out: list[Citation] = []
         for i, score in zip(ranked.sentences, ranked.scores):
-            c = self._cite(int(i), float(score))
-            if not out and (source := self._quotation_source(int(i), c.end)) is not None:
-                out.append(c)
-                c = self._cite(source, float(score))  # cited for the quote it comes with
-            if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
-                out.append(c)
+            quotes = [self._cite(int(i), float(score))]
+            if not out:  # cited for the quote they come with, and at its score
+                opening = self._quotation_opening(int(i))
+                source = self._quotation_source(int(i), quotes[0].end)
+                quotes += [self._cite(opening, float(score), run_on=False)] if opening is not None else []
+                quotes += [self._cite(source, float(score))] if source is not None else []
+            for c in quotes:
+                if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
+                    out.append(c)
             if len(out) >= config.MAX_CITATIONS:
                 break
         return out[: config.MAX_CITATIONS]
 
-    def _quotation_source(self, sentence_id: int, end: int) -> int | None:
-        """The sentence saying where a quotation comes from, when a quote starting at this sentence
-        and ending at `end` stops inside the quotation: the line glued to its closing mark
-        ('... a universal range."Friedrich Engels, The Principles of Communism, 1847') or the
-        bracket or dash after it ('... nonsense.” (Speech delivered ..., Collected Works, Vol. 23, p.
-        9.)'). Who said the words quoted, and where, is part of quoting them."""
+    def _around(self, sentence_id: int) -> tuple[str, int, int, Callable]:
+        """The text of the sentence's section near it, where a quotation it is in may open and close:
+        (the document's text, where the stretch starts and ends in it, a test of a paragraph being in
+        the section)."""
         sentences, paragraphs = self.index.sentences, self.index.paragraphs
         para = paragraphs[sentences[sentence_id].para]
 
-        def same(p) -> bool:  # in the quote's section
+        def same(p) -> bool:
             return p.doc == para.doc and p.section == para.section
 
         first = last = sentences[sentence_id].para
@@ -167,11 +171,36 @@ class Bot:
             first -= 1
         while last + 1 < len(paragraphs) and last - first < 2 * config.QUOTATION_PARAGRAPHS and same(paragraphs[last + 1]):
             last += 1
-        text, base = self.index.docs[para.doc].text, paragraphs[first].start
-        close = quotation_close(text[base: paragraphs[last].end], end - base)
+        return self.index.docs[para.doc].text, paragraphs[first].start, paragraphs[last].end, same
+
+    def _quotation_opening(self, sentence_id: int) -> int | None:
+        """The earlier sentence that opens a quotation this sentence is inside of ('In his 1915
+        article ..., Lenin stated the following: "Uneven economic ...' for 'Hence, the victory of
+        socialism is possible first in several or even in one capitalist country alone.'): it says
+        whose words they are."""
+        text, base, stop, _ = self._around(sentence_id)
+        start = self.index.sentences[sentence_id].start
+        opened = open_quotation(text[base:start])
+        if opened is None or quotation_close(text[base:stop], start - base) is None:
+            return None  # not inside a quotation, or one that never closes (a stray mark)
+        mark = base + opened - 1
+        n = sentence_id - 1
+        while n >= 0 and self.index.sentences[n].start > mark:
+            n -= 1
+        return n if n >= 0 and self.index.sentences[n].end > mark else None
+
+    def _quotation_source(self, sentence_id: int, end: int) -> int | None:
+        """The sentence saying where a quotation comes from, when a quote starting at this sentence
+        and ending at `end` stops inside the quotation: the line glued to its closing mark
+        ('... a universal range."Friedrich Engels, The Principles of Communism, 1847') or the
+        bracket or dash after it ('... nonsense.” (Speech delivered ..., Collected Works, Vol. 23, p.
+        9.)')."""
+        text, base, stop, same = self._around(sentence_id)
+        close = quotation_close(text[base:stop], end - base)
         if close is None:
             return None
         close += base
+        sentences, paragraphs = self.index.sentences, self.index.paragraphs
         for n in range(sentence_id + 1, len(sentences)):
             s = sentences[n]
             if not same(paragraphs[s.para]):
@@ -187,18 +216,18 @@ class Bot:
         return [i for i, p in enumerate(self.index.paragraphs)
                 for name, a, b in cited if names.get(name) == p.doc and p.start < b and a < p.end]
 
-    def _cite(self, sentence_id: int, score: float) -> Citation:
+    def _cite(self, sentence_id: int, score: float, run_on: bool = True) -> Citation:
         """A sentence as a citation. It runs on into the next sentences when it is very short
         ("No.", within its paragraph), when the next is glued to it (a quotation's source:
         'universal range."Friedrich Engels, The Principles of Communism, 1847'), when it opens a
         quotation that it does not close, or introduces what follows ("Engels wrote:"; these two
         into the next paragraphs of its section too), so the quote says what the speaker said, not
-        half of it."""
+        half of it. `run_on` False: the sentence alone."""
         s = self.index.sentences[sentence_id]
         para = self.index.paragraphs[s.para]
         doc = self.index.docs[para.doc]
         end = s.end
-        for nxt in range(sentence_id + 1, min(len(self.index.sentences), sentence_id + 1 + config.QUOTE_RUN_ON)):
+        for nxt in range(sentence_id + 1, min(len(self.index.sentences), sentence_id + 1 + config.QUOTE_RUN_ON * run_on)):
             quote = doc.text[s.start:end]
             n = self.index.sentences[nxt]
             there = self.index.paragraphs[n.para]

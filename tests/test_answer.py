@@ -56,6 +56,12 @@ def test_a_quote_says_what_was_said_not_half_of_it(raws):
     assert_faithful(r, raws)
     assert r.citations[0].quote.startswith("It is a universal revolution")
     assert r.citations[0].quote.endswith('universal range."Friedrich Engels, The Principles of Communism, 1847')
+    # a first quote from inside a quotation that an earlier sentence opens is followed by that
+    # sentence, which says whose words they are
+    r = bot.answer("Who wrote that the victory of socialism is possible first in several or even in one capitalist country?")
+    assert_faithful(r, raws)
+    assert r.citations[0].quote.startswith("Hence, the victory of socialism is possible")
+    assert r.citations[1].quote.startswith('In his 1915 article "On the Slogan for a United States of Europe", Lenin stated')
 
 
 @pytest.mark.parametrize("question,expected", [
