@@ -245,7 +245,9 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
     elif kind == "part":
         found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):
-        found = [m.span() for m in ENTITY.finditer(sentence)]
+        # not a word that opens the sentence with a comma after it: "Hence, ...", "Again, ..."
+        found = [m.span() for m in ENTITY.finditer(sentence)
+                 if not (m.start() == 0 and " " not in m.group() and sentence[m.end():m.end() + 1] == ",")]
         if kind != "place":  # a name written surname first is whole: not "Leon" out of "Trotsky, Leon"
             names = [m.span() for m in SURNAME_FIRST.finditer(sentence)]
             found = [(a, b) for a, b in found if not any(x <= a and b <= y for x, y in names)] + names

@@ -62,6 +62,7 @@ def test_a_quote_says_what_was_said_not_half_of_it(raws):
     assert_faithful(r, raws)
     assert r.citations[0].quote.startswith("Hence, the victory of socialism is possible")
     assert r.citations[1].quote.startswith('In his 1915 article "On the Slogan for a United States of Europe", Lenin stated')
+    assert r.span == "Lenin"  # "Hence," opening the first quote is no name
 
 
 @pytest.mark.parametrize("question,expected", [
@@ -410,6 +411,17 @@ def test_quotations_open_where_a_word_would_start():
     assert [closing[a:b] for a, b in candidate_spans(closing, "quotation")] == []
     opening = 'On the question, Engels wrote: "Will it be possible'
     assert [opening[a:b] for a, b in candidate_spans(opening, "quotation")] == ["Will it be possible"]
+
+
+def test_a_word_opening_a_sentence_before_a_comma_is_no_name():
+    from bot.questions import candidate_spans
+
+    def names(text):
+        return [text[a:b] for a, b in candidate_spans(text, "person")]
+
+    assert names("Hence, the victory of socialism is possible, Lenin wrote.") == ["Lenin"]
+    assert names("Stalin quotes Lenin, then Bukharin") == ["Stalin", "Lenin", "Bukharin"]
+    assert names("Joseph Stalin, the leader, wrote.") == ["Joseph Stalin"]
 
 
 def test_who_was_x_is_answered_with_what_is_said_of_x():
