@@ -227,7 +227,8 @@ class Bot:
         para = self.index.paragraphs[s.para]
         doc = self.index.docs[para.doc]
         end = s.end
-        for nxt in range(sentence_id + 1, min(len(self.index.sentences), sentence_id + 1 + config.QUOTE_RUN_ON * run_on)):
+        more = config.QUOTE_RUN_ON if run_on else 0
+        for nxt in range(sentence_id + 1, min(len(self.index.sentences), sentence_id + 1 + more)):
             quote = doc.text[s.start:end]
             n = self.index.sentences[nxt]
             there = self.index.paragraphs[n.para]

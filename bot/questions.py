@@ -221,6 +221,20 @@ def quotation_close(text: str, at: int) -> int | None:
     return None
 
 
+# Words that link a sentence to the one before, capitalised where they open it: no names.
+_LINKING = frozenset("""again also besides consequently conversely eventually finally further furthermore hence
+however initially instead later likewise meanwhile moreover nevertheless nonetheless originally otherwise
+presumably similarly still subsequently then thereafter therefore thus today ultimately yet""".split())
+
+
+def _unlinked(m: re.Match) -> tuple[int, int]:
+    """A name's span without a linking word before it ("Then Anderson" gives "Anderson")."""
+    first = m.group().split()[0]
+    if first.lower() in _LINKING:
+        return m.end() - len(m.group()[len(first):].lstrip()), m.end()
+    return m.span()
+
+
 def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple[int, int]]:
     """Offsets in `sentence` of the pieces that could answer a question of this kind. `loose`: a
     title may be a single capitalised word too ("Pravda"), for picking the short answer in a
@@ -245,9 +259,7 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
     elif kind == "part":
         found = [m.span() for m in PART.finditer(sentence)]
     elif kind in ("person", "place", "entity"):
-        # not a word that opens the sentence with a comma after it: "Hence, ...", "Again, ..."
-        found = [m.span() for m in ENTITY.finditer(sentence)
-                 if not (m.start() == 0 and " " not in m.group() and sentence[m.end():m.end() + 1] == ",")]
+        found = [_unlinked(m) for m in ENTITY.finditer(sentence) if m.group().lower() not in _LINKING]
         if kind != "place":  # a name written surname first is whole: not "Leon" out of "Trotsky, Leon"
             names = [m.span() for m in SURNAME_FIRST.finditer(sentence)]
             found = [(a, b) for a, b in found if not any(x <= a and b <= y for x, y in names)] + names

@@ -413,7 +413,7 @@ def test_quotations_open_where_a_word_would_start():
     assert [opening[a:b] for a, b in candidate_spans(opening, "quotation")] == ["Will it be possible"]
 
 
-def test_a_word_opening_a_sentence_before_a_comma_is_no_name():
+def test_a_linking_word_opening_a_sentence_is_no_name():
     from bot.questions import candidate_spans
 
     def names(text):
@@ -422,6 +422,9 @@ def test_a_word_opening_a_sentence_before_a_comma_is_no_name():
     assert names("Hence, the victory of socialism is possible, Lenin wrote.") == ["Lenin"]
     assert names("Stalin quotes Lenin, then Bukharin") == ["Stalin", "Lenin", "Bukharin"]
     assert names("Joseph Stalin, the leader, wrote.") == ["Joseph Stalin"]
+    assert names("Bukharin, however, wrote.") == ["Bukharin"]
+    assert names("However, Bukharin wrote.") == ["Bukharin"]
+    assert names("Then Anderson ran.") == ["Anderson"]
 
 
 def test_who_was_x_is_answered_with_what_is_said_of_x():
