@@ -106,6 +106,9 @@ _POLAR = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|
                     r"might|must)\b(?!.*\bor\b)", re.IGNORECASE)
 _QUOTATION_FORM = re.compile(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
                              r"^\W*what (?:\w+ ){1,4}quotes?\b", re.IGNORECASE)
+# "Who said/wrote ...?" asks for whoever is quoted, not for a name among the words quoted.
+_SPEAKER_FORM = re.compile(r"^\W*who\s+(?:said|says|wrote|writes|stated|states|argued|argues|claimed|claims|declared|"
+                           r"remarked|asked|called|put it)\b", re.IGNORECASE)
 _PART_FORM = re.compile(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|episode|verse|issue)\b",
                         re.IGNORECASE)
 
@@ -168,7 +171,8 @@ def _names_something(subject: str) -> bool:
 
 def answer_form(question: str, kind: str) -> str:
     """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
-    "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
+    "quotation" (the words someone is quoted saying), "part" (a numbered part of a work) or
+    "speaker" (a name outside quotation marks: who said or wrote the words)."""
     if (_SENTENCE_FORM.search(question) and kind in ("other", "entity")) or _POLAR.match(question):
         return "sentence"
     # "Who was Stalin?" asks what the article says of him: the quote, not another name out of it
@@ -179,6 +183,8 @@ def answer_form(question: str, kind: str) -> str:
         return "quotation"
     if _PART_FORM.search(question):
         return "part"
+    if _SPEAKER_FORM.match(question):
+        return "speaker"
     return kind
 
 
@@ -203,6 +209,20 @@ def open_quotation(text: str) -> int | None:
         elif opened:
             opened.pop()
     return opened[0] if opened else None
+
+
+def _quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone: from each opening mark to its closing one, or to the end."""
+    out, depth, start = [], 0, 0
+    for i, opens in _quotation_marks(text):
+        if opens:
+            start = i if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out + [(start, len(text))] if depth else out
 
 
 def quotation_close(text: str, at: int) -> int | None:
@@ -258,6 +278,10 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
             found.append((rest + opened, len(sentence)))
     elif kind == "part":
         found = [m.span() for m in PART.finditer(sentence)]
+    elif kind == "speaker":
+        quoted = _quoted_stretches(sentence)
+        found = [(a, b) for a, b in candidate_spans(sentence, "person")
+                 if not any(x < b and a < y for x, y in quoted)]
     elif kind in ("person", "place", "entity"):
         found = [_unlinked(m) for m in ENTITY.finditer(sentence) if m.group().lower() not in _LINKING]
         if kind != "place":  # a name written surname first is whole: not "Leon" out of "Trotsky, Leon"

@@ -21,7 +21,7 @@ from . import config, embed
 from .lexical import STOPWORDS, stem, words
 from .questions import answer_form, candidate_spans, definition, definition_subject, gloss, quotation_close
 
-_FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
+_FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
 
 
 @lru_cache(maxsize=2)
@@ -110,7 +110,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     return a, b
 
 
-_TYPED = ("date", "number", "person", "place", "title", "part")
+_TYPED = ("date", "number", "person", "place", "title", "part", "speaker")
 
 
 def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "") -> tuple[int, int, int] | None:

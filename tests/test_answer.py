@@ -427,6 +427,19 @@ def test_a_linking_word_opening_a_sentence_is_no_name():
     assert names("Then Anderson ran.") == ["Anderson"]
 
 
+def test_who_said_it_asks_for_a_name_outside_the_words_quoted():
+    from bot.questions import answer_form, candidate_spans
+
+    assert answer_form('Who wrote "Will it be possible?"', "person") == "speaker"
+    assert answer_form("Who criticized the theory?", "person") == "person"
+    text = 'Stalin wrote: "Trotsky, Zinoviev and Kamenev became spies", citing Lenin'
+    assert [text[a:b] for a, b in candidate_spans(text, "speaker")] == ["Stalin", "Lenin"]
+    # the first quote is all words quoted; the name is in the second, the quotation's source line
+    r = bot.answer('Who wrote "Will it be possible for this revolution to take place in one country alone?"')
+    assert r.citations[1].quote == "Friedrich Engels, The Principles of Communism, 1847"
+    assert r.span == "Friedrich Engels"
+
+
 def test_who_was_x_is_answered_with_what_is_said_of_x():
     # "Who was X?" asks what X was: what a definition says ("Frank Shuman, a U.S. inventor, ..."),
     # else the whole sentence; never another name out of it ("Comrade Ivanov" for "Who was Stalin?")
