@@ -200,20 +200,10 @@ def _quotation_marks(text: str):
         yield i, ch in "“«" or (ch == '"' and (i == 0 or text[i - 1] in " \t\n([:—–-"))
 
 
-def open_quotation(text: str) -> int | None:
-    """Where the text opens a quotation it does not close (the offset just past the mark), or None."""
-    opened: list[int] = []
-    for i, opens in _quotation_marks(text):
-        if opens:
-            opened.append(i + 1)
-        elif opened:
-            opened.pop()
-    return opened[0] if opened else None
-
-
-def _quoted_stretches(text: str) -> list[tuple[int, int]]:
-    """Where the text quotes someone: from each opening mark to its closing one, or to the end."""
-    out, depth, start = [], 0, 0
+def _quotations(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """The quotations of the text: where each that closes starts and ends (marks included), and
+    where the one it leaves open starts, or None."""
+    closed, depth, start = [], 0, 0
     for i, opens in _quotation_marks(text):
         if opens:
             start = i if depth == 0 else start
@@ -221,8 +211,20 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
         elif depth:
             depth -= 1
             if depth == 0:
-                out.append((start, i + 1))
-    return out + [(start, len(text))] if depth else out
+                closed.append((start, i + 1))
+    return closed, (start if depth else None)
+
+
+def open_quotation(text: str) -> int | None:
+    """Where the text opens a quotation it does not close (the offset just past the mark), or None."""
+    start = _quotations(text)[1]
+    return None if start is None else start + 1
+
+
+def _quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone: from each opening mark to its closing one, or to the end."""
+    closed, start = _quotations(text)
+    return closed if start is None else closed + [(start, len(text))]
 
 
 def quotation_close(text: str, at: int) -> int | None:
