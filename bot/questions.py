@@ -230,17 +230,7 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
 def quotation_close(text: str, at: int) -> int | None:
     """Where the quotation open at offset `at` of the text closes (just past the mark), or None if
     none is open there or it never closes."""
-    depth = 0
-    for i, opens in _quotation_marks(text):
-        if i >= at and depth == 0:
-            return None
-        if opens:
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0 and i >= at:
-                return i + 1
-    return None
+    return next((end for start, end in _quotations(text)[0] if start < at < end), None)
 
 
 # Words that link a sentence to the one before, capitalised where they open it: no names.
