@@ -11,7 +11,7 @@ from . import config
 from .conversation import context_for
 from .lexical import respell_names, unknown_names
 from .index import Index, load
-from .questions import open_quotation, plain_question, quotation_close, small_talk
+from .questions import open_quotation, plain_question, quotation_around, quotation_close, small_talk
 from .retrieve import Query, answerable_features, limit_threads, load_models, rank, verify
 from .spans import load_reader, short_answer_in
 
@@ -179,11 +179,10 @@ class Bot:
         socialism is possible first in several or even in one capitalist country alone.'): it says
         whose words they are."""
         text, base, stop, _ = self._around(sentence_id)
-        start = self.index.sentences[sentence_id].start
-        opened = open_quotation(text[base:start])
-        if opened is None or quotation_close(text[base:stop], start - base) is None:
+        around = quotation_around(text[base:stop], self.index.sentences[sentence_id].start - base)
+        if around is None:
             return None  # not inside a quotation, or one that never closes (a stray mark)
-        mark = base + opened - 1
+        mark = base + around[0]
         n = sentence_id - 1
         while n >= 0 and self.index.sentences[n].start > mark:
             n -= 1

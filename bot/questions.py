@@ -227,10 +227,16 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
     return closed if start is None else closed + [(start, len(text))]
 
 
+def quotation_around(text: str, at: int) -> tuple[int, int] | None:
+    """The quotation open at offset `at` of the text: where its opening mark is and where it closes
+    (just past the closing mark), or None if none is open there or it never closes."""
+    return next(((start, end) for start, end in _quotations(text)[0] if start < at < end), None)
+
+
 def quotation_close(text: str, at: int) -> int | None:
-    """Where the quotation open at offset `at` of the text closes (just past the mark), or None if
-    none is open there or it never closes."""
-    return next((end for start, end in _quotations(text)[0] if start < at < end), None)
+    """Where the quotation open at offset `at` of the text closes (just past the mark), or None."""
+    around = quotation_around(text, at)
+    return around[1] if around else None
 
 
 # Words that link a sentence to the one before, capitalised where they open it: no names.

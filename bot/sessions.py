@@ -12,12 +12,12 @@ from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import config
-
 try:
     import fcntl
 except ImportError:  # Windows has none: appends are still one at a time within the process
     fcntl = None
+
+from . import config
 from .answer import Bot, Reply
 
 
