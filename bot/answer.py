@@ -39,6 +39,10 @@ class Reply:
         return asdict(self)
 
 
+# A stretch of a section around a sentence: the document's text, where the stretch starts and ends
+# in it, and a test of a paragraph being in the section (Bot._around).
+_Window = tuple[str, int, int, Callable]
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 
 
@@ -145,8 +149,9 @@ class Bot:
         for i, score in zip(ranked.sentences, ranked.scores):
             quotes = [self._cite(int(i), float(score))]
             if not out:  # cited for the quote they come with, and at its score
-                opening = self._quotation_opening(int(i))
-                source = self._quotation_source(int(i), quotes[0].end)
+                window = self._around(int(i))
+                opening = self._quotation_opening(int(i), window)
+                source = self._quotation_source(int(i), quotes[0].end, window)
                 quotes += [self._cite(opening, float(score), run_on=False)] if opening is not None else []
                 quotes += [self._cite(source, float(score))] if source is not None else []
             for c in quotes:
@@ -156,10 +161,8 @@ class Bot:
                 break
         return out[: config.MAX_CITATIONS]
 
-    def _around(self, sentence_id: int) -> tuple[str, int, int, Callable]:
-        """The text of the sentence's section near it, where a quotation it is in may open and close:
-        (the document's text, where the stretch starts and ends in it, a test of a paragraph being in
-        the section)."""
+    def _around(self, sentence_id: int) -> _Window:
+        """The stretch of the sentence's section near it, where a quotation it is in may open and close."""
         sentences, paragraphs = self.index.sentences, self.index.paragraphs
         para = paragraphs[sentences[sentence_id].para]
 
@@ -173,12 +176,12 @@ class Bot:
             last += 1
         return self.index.docs[para.doc].text, paragraphs[first].start, paragraphs[last].end, same
 
-    def _quotation_opening(self, sentence_id: int) -> int | None:
+    def _quotation_opening(self, sentence_id: int, window: _Window) -> int | None:
         """The earlier sentence that opens a quotation this sentence is inside of ('In his 1915
         article ..., Lenin stated the following: "Uneven economic ...' for 'Hence, the victory of
         socialism is possible first in several or even in one capitalist country alone.'): it says
-        whose words they are."""
-        text, base, stop, _ = self._around(sentence_id)
+        whose words they are. `window`: _around's, for this sentence."""
+        text, base, stop, _ = window
         around = quotation_around(text[base:stop], self.index.sentences[sentence_id].start - base)
         if around is None:
             return None  # not inside a quotation, or one that never closes (a stray mark)
@@ -188,13 +191,13 @@ class Bot:
             n -= 1
         return n if n >= 0 and self.index.sentences[n].end > mark else None
 
-    def _quotation_source(self, sentence_id: int, end: int) -> int | None:
+    def _quotation_source(self, sentence_id: int, end: int, window: _Window) -> int | None:
         """The sentence saying where a quotation comes from, when a quote starting at this sentence
         and ending at `end` stops inside the quotation: the line glued to its closing mark
         ('... a universal range."Friedrich Engels, The Principles of Communism, 1847') or the
         bracket or dash after it ('... nonsense.” (Speech delivered ..., Collected Works, Vol. 23, p.
-        9.)')."""
-        text, base, stop, same = self._around(sentence_id)
+        9.)'). `window`: _around's, for this sentence."""
+        text, base, stop, same = window
         close = quotation_close(text[base:stop], end - base)
         if close is None:
             return None
