@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 
-from . import config, conversation
-from .answer import Bot, Citation, Reply
+from . import config
+from .answer import Bot
 from .index import IndexProblem
+from .reply import Citation, Reply
 from .sources import SourceError
 
 __all__ = ["Bot", "Citation", "Reply", "IndexProblem", "SourceError", "answer", "default_bot"]
@@ -28,16 +29,17 @@ def default_bot() -> Bot:
     global _default
     with _lock:
         if _default is None:
-            from .index import check_sources
+            from .store import check_sources
 
-            b = Bot.load(config.DEFAULT_INDEX_DIR)
+            b = Bot.load(config.index_dir())
             seeds = seed_files()
-            if config.DEFAULT_INDEX_DIR.resolve() == (config.ROOT / "embeddings").resolve() and seeds:
+            if config.index_dir().resolve() == (config.ROOT / "embeddings").resolve() and seeds:
                 check_sources(b.index, seeds)
             _default = b
         return _default
 
 
-def answer(question: str, history: list | None = None) -> Reply:
-    """Answer a question about the default article; `history` is Gradio's messages list."""
-    return default_bot().answer(question, history)
+def answer(question: str, history: list | None = None, last: Reply | None = None) -> Reply:
+    """Answer a question about the default article; `history` is Gradio's messages list, `last`
+    the Reply to its last question if you kept it."""
+    return default_bot().answer(question, history, last)

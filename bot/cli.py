@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     chat = sub.add_parser("chat", help="a conversation: one question per line on stdin, follow-ups included")
     for answering in (ask, chat):
         answering.add_argument("--index", type=Path, default=None,
-                               help=f"index directory (default: {config.DEFAULT_INDEX_DIR})")
+                               help=f"index directory (default: {config.index_dir()})")
     args = ap.parse_args(argv)
 
     from .index import IndexProblem
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _index(args) -> int:
-    from .index import build, load
+    from .store import build, load
 
     t = time.perf_counter()
     out = build(args.sources, args.out, progress=True)

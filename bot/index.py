@@ -1,41 +1,31 @@
-"""The on-disk index: passages, their vectors and a manifest, written atomically and checked on load.
-
-An index directory holds
-  manifest.json   format, model, dimension, counts, checksums of the sources and of every file
-  passages.json   the sources' raw text, their paragraphs and sentences (offsets only)
-  sentences.faiss one vector per sentence
-  windows.npy     one vector per sentence read with its neighbours (title included)
-  paragraphs.npy  one vector per paragraph (title and section included)
-  words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
-"""
+"""An index in memory: the sources, their paragraphs and sentences, their vectors, and how to move
+around in them (a sentence's paragraph, neighbours and section). store.py writes and loads it;
+its language views (BM25, names, word sets) are Index.lexicon."""
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import math
-import os
-import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import faiss
 import numpy as np
-from tqdm import tqdm
 
-from . import config, embed
-from .lexical import Bm25, content_words, fold, near, term_pairs, terms, words
-from .sources import LEAD, Document, Paragraph, Sentence, read_source, split_sentences
-
-_WORD_RE = re.compile(r"\w+")
-FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
+from .lexicon import Lexicon
+from .sources import Document, Paragraph, Sentence
 
 
 class IndexProblem(RuntimeError):
     """An index that is missing, broken or out of date; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of one section of a document around a sentence: where a quotation it is in may
+    open and close."""
+    text: str                 # the document's whole text
+    start: int                # where the stretch starts and ends in it
+    end: int
+    paragraphs: range         # the paragraphs it spans
 
 
 @dataclass
@@ -51,6 +41,10 @@ class Index:
     words: dict[str, int]       # content word -> row of word_vectors
     word_vectors: np.ndarray
 
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(self)
+
     def text(self, s: Sentence) -> str:
         p = self.paragraphs[s.para]
         return self.docs[p.doc].text[s.start:s.end]
@@ -59,20 +53,17 @@ class Index:
         p = self.paragraphs[i]
         return self.docs[p.doc].text[p.start:p.end]
 
-    @cached_property
-    def sentence_lexicon(self) -> Bm25:
-        return Bm25.build([self.text(s) for s in self.sentences])
+    def doc_of(self, sentence_id: int) -> Document:
+        return self.docs[self.paragraphs[self.sentences[sentence_id].para].doc]
 
-    @cached_property
-    def paragraph_lexicon(self) -> Bm25:
-        return Bm25.build([self.paragraph_text(i) for i in range(len(self.paragraphs))],
-                          vocab=self.sentence_lexicon.vocab)
+    def title_of(self, name: str) -> str:
+        """The title of the document with this file name."""
+        return next(d.title for d in self.docs if d.name == name)
 
-    @cached_property
-    def sentence_words(self) -> list[np.ndarray]:
-        """Row ids (into word_vectors) of each sentence's content words."""
-        return [np.array(sorted({self.words[w] for w in content_words(self.text(s)) if w in self.words}),
-                         dtype=np.int64) for s in self.sentences]
+    def same_section(self, a: int, b: int) -> bool:
+        """Whether two paragraphs are in the same section of the same document."""
+        p, q = self.paragraphs[a], self.paragraphs[b]
+        return p.doc == q.doc and p.section == q.section
 
     @cached_property
     def sentences_of(self) -> list[list[int]]:
@@ -103,278 +94,19 @@ class Index:
         return frozenset(min(i for i, p in enumerate(self.paragraphs) if p.doc == d) for d in
                          {p.doc for p in self.paragraphs})
 
-    @cached_property
-    def word_cases(self) -> dict[str, list[int]]:
-        """Every word of the sources (headings and references included), lower-cased: how often
-        it is written in lower case and how often capitalised."""
-        counts: dict[str, list[int]] = {}
-        for doc in self.docs:
-            for m in _WORD_RE.finditer(doc.text):
-                w = m.group()
-                counts.setdefault(w.lower(), [0, 0])[w[0].isupper()] += 1
-        return counts
+    def section_window(self, sentence_id: int, back: int) -> Window:
+        """The paragraphs of the sentence's section near it: up to `back` before its own, and on
+        until the stretch spans 2 * `back`."""
+        own = first = last = self.sentences[sentence_id].para
+        while first > 0 and last - first < back and self.same_section(first - 1, own):
+            first -= 1
+        while last + 1 < len(self.paragraphs) and last - first < 2 * back and self.same_section(last + 1, own):
+            last += 1
+        doc = self.docs[self.paragraphs[own].doc]
+        return Window(doc.text, self.paragraphs[first].start, self.paragraphs[last].end, range(first, last + 1))
 
-    @cached_property
-    def names(self) -> dict[str, int]:
-        """Lower-cased words the article mostly writes with a capital: names, roughly."""
-        return {w: n for w, (low, cap) in self.word_cases.items() if (n := cap) > low and w.isalpha()}
-
-    @cached_property
-    def mentioned(self) -> frozenset[str]:
-        """Every word of the sources, folded (lexical.fold): what the article ever says."""
-        return frozenset(fold(w) for w in self.word_cases)
-
-    @cached_property
-    def _heading_pairs(self) -> frozenset[tuple[str, str]]:
-        heads = {p.section for p in self.paragraphs} | {d.title for d in self.docs}
-        return frozenset().union(*(term_pairs(h) for h in heads))
-
-    def written_together(self, first: str, second: str) -> bool:
-        """Whether the sources ever write these two words in a row (stop words aside), in a
-        sentence, a heading or a title: 'Second Period' yes, 'Third Period' no. Either order will
-        do (references write 'Engels, Frederick'), and one may be misspelt ('George Sandy' for
-        'George Sand'), as lexical.near allows."""
-        pair = tuple(terms(f"{first} {second}"))
-        lex = self.sentence_lexicon
-        if len(pair) != 2 or not all(t in lex.vocab for t in pair):
-            return True  # not two words, or one spelt another way (accents): cannot tell
-
-        def said(pairs) -> bool:
-            return any(x[k] == pair[k] and near(x[1 - k], pair[1 - k])
-                       for p in pairs for x in (p, p[::-1]) for k in (0, 1))
-
-        if said(self._heading_pairs):
-            return True
-        # Each word's sentences hold every pair it is in, so the rarer word's alone tell whether the
-        # two are ever side by side; a word in too many is not read (bounded time at a million).
-        rows = [lex.weights[:, lex.vocab[t]].indices for t in pair]
-        readable = [r for r in rows if len(r) <= config.PAIR_CHECK_SENTENCES]
-        if not readable:
-            return True  # both words too common to read every sentence: cannot tell
-        return any(said(term_pairs(self.text(self.sentences[i]))) for r in readable for i in r)
-
-    @cached_property
-    def section_words(self) -> list[tuple[str, ...]]:
-        """Per paragraph, the lower-cased words of its section's heading (none for the lead)."""
-        by_name = {name: tuple(words(name)) for name in {p.section for p in self.paragraphs}}
-        return [by_name[p.section] if p.section != LEAD else () for p in self.paragraphs]
-
-    @cached_property
-    def heading_terms(self) -> list[frozenset[int]]:
-        """Per paragraph, the term ids of its document's title and its section's heading: words
-        that are implicitly part of every sentence under them."""
-        lex = self.sentence_lexicon
-        cache: dict[tuple[int, str], frozenset[int]] = {}
-        out = []
-        for p in self.paragraphs:
-            key = (p.doc, p.section)
-            if key not in cache:
-                heading = f"{self.docs[p.doc].title} {p.section if p.section != LEAD else ''}"
-                cache[key] = frozenset(j for t in terms(heading) if (j := lex.vocab.get(t)) is not None)
-            out.append(cache[key])
-        return out
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _paragraph_label(doc: Document, section: str) -> str:
-    return f"{doc.title}. {section}." if section != "Lead" else f"{doc.title}."
-
-
-def vector_index(vectors: np.ndarray, progress: bool = False) -> faiss.Index:
-    """A faiss index of unit vectors chosen by their number: exact while that is cheap, else an
-    inverted file of int8 vectors. `vectors` may be a memory-mapped file: it is read in chunks."""
-    n, d = vectors.shape
-    if n <= config.FLAT_MAX_VECTORS:
-        index = faiss.IndexFlatIP(d)
-    else:
-        lists = int(config.IVF_LISTS_PER_SQRT * math.sqrt(n))
-        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, lists, faiss.ScalarQuantizer.QT_8bit,
-                                              faiss.METRIC_INNER_PRODUCT)
-        # faiss wants 30-256 training points per list; sorted rows read a memory map in order
-        sample = np.sort(np.random.default_rng(0).choice(n, min(n, 64 * lists), replace=False))
-        index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
-        index.nprobe = config.IVF_NPROBE
-    for start in tqdm(range(0, n, config.VECTOR_CHUNK), desc="vector index", unit="chunk", disable=not progress):
-        index.add(np.ascontiguousarray(vectors[start:start + config.VECTOR_CHUNK], dtype=np.float32))
-    if isinstance(index, faiss.IndexIVF):
-        index.make_direct_map()  # reconstruct_batch: the ranker reads the vectors of its candidates
-    return index
-
-
-def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> Path:
-    """Read, split and embed the sources; write the index to `out` atomically."""
-    if not paths:
-        raise IndexProblem("no sources given: name one or more .txt/.md files")
-    docs = [read_source(p) for p in paths]
-    names = [d.name for d in docs]
-    if len(set(names)) != len(names):
-        raise IndexProblem(f"two sources share a file name ({', '.join(sorted(set(n for n in names if names.count(n) > 1)))}); rename one")
-    paragraphs, sentences = [], []
-    for d, doc in enumerate(docs):
-        for section, start, end in doc.paragraphs:
-            para = len(paragraphs)
-            paragraphs.append(Paragraph(d, section, start, end))
-            sentences += [Sentence(para, a, b) for a, b in split_sentences(doc.text, start, end)]
-    if not sentences:
-        raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
-
-    sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
-    para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
-                  for p in paragraphs]
-    by_para: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_para.setdefault(s.para, []).append(i)
-    window_texts = []
-    for i, s in enumerate(sentences):
-        siblings = by_para[s.para]
-        pos = siblings.index(i)
-        around = " ".join(sent_texts[j] for j in siblings[max(0, pos - 1): pos + 2])
-        window_texts.append(f"{docs[paragraphs[s.para].doc].title}. {around}")
-    sent_vecs = embed.encode(sent_texts, progress=progress)
-    window_vecs = embed.encode(window_texts, progress=progress)
-    vocab = sorted({w for t in sent_texts for w in content_words(t)})
-    word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
-    para_vecs = embed.encode(para_texts, progress=progress)
-
-    return write(out, docs, paragraphs, sentences, vocab, sent_vecs, window_vecs, para_vecs, word_vecs, progress)
-
-
-def write(out: str | Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
-          vocab: list[str], sent_vecs: np.ndarray, window_vecs: np.ndarray, para_vecs: np.ndarray,
-          word_vecs: np.ndarray, progress: bool = False) -> Path:
-    """Write an index directory from its parts, atomically (the vectors may be memory-mapped)."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _clean_up(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
-    try:
-        passages = {
-            "sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
-            "paragraphs": [[p.doc, p.section, p.start, p.end] for p in paragraphs],
-            "sentences": [[s.para, s.start, s.end] for s in sentences],
-            "words": vocab,
-        }
-        (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
-        index = vector_index(sent_vecs, progress)
-        faiss.write_index(index, str(tmp / "sentences.faiss"))
-        np.save(tmp / "windows.npy", window_vecs)
-        np.save(tmp / "paragraphs.npy", para_vecs)
-        np.save(tmp / "words.npy", word_vecs)
-        manifest = {
-            "format": config.INDEX_FORMAT,
-            "model": config.MODEL_NAME,
-            "dimension": int(sent_vecs.shape[1]),
-            "sentences": len(sentences),
-            "paragraphs": len(paragraphs),
-            "sources": [{"name": doc.name, "sha256": sha256(doc.text.encode("utf-8")), "chars": len(doc.text)}
-                        for doc in docs],
-            "files": {f: sha256((tmp / f).read_bytes()) for f in FILES},
-        }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        for f in tmp.iterdir():
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
-        _swap_in(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return out
-
-
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one.
-
-    Two renames: a crash between them leaves only `.NAME.old-PID`, which _clean_up (run by load
-    and build) renames back, so the previous index is never lost."""
-    os.chmod(tmp, 0o755)
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _clean_up(out: Path) -> None:
-    """Undo what a build killed half-way left behind: restore a set-aside index, drop temp dirs."""
-    for leftover in out.parent.glob(f".{out.name}.*-*"):
-        kind, _, rest = leftover.name[len(out.name) + 2:].partition("-")
-        pid = rest.split("-")[0]
-        if not pid.isdigit() or _alive(int(pid)):
-            continue  # another build still at work
-        if kind == "old" and not out.exists():
-            os.rename(leftover, out)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-def load(directory: str | Path) -> Index:
-    """Load and verify an index directory; raise IndexProblem saying what to do if it is unusable."""
-    directory = Path(directory)
-    if directory.parent.is_dir():
-        _clean_up(directory)
-    rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
-    manifest_path = directory / "manifest.json"
-    if not directory.is_dir():
-        raise IndexProblem(f"no index at {directory}; build one: python -m bot index SOURCE... --out {directory}")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise IndexProblem(f"{directory} has no manifest.json, so it is not a complete index; {rebuild}") from None
-    except (OSError, ValueError) as e:
-        raise IndexProblem(f"{manifest_path} is unreadable ({e}); {rebuild}") from None
-    if manifest.get("format") != config.INDEX_FORMAT:
-        raise IndexProblem(f"{directory} has index format {manifest.get('format')}, this bot reads "
-                           f"{config.INDEX_FORMAT}; {rebuild}")
-    if manifest.get("model") != config.MODEL_NAME or manifest.get("dimension") != config.MODEL_DIM:
-        raise IndexProblem(f"{directory} was built with {manifest.get('model')} ({manifest.get('dimension')} "
-                           f"dimensions), this bot embeds with {config.MODEL_NAME}; {rebuild}")
-    blobs = {}
-    for f in FILES:
-        try:
-            blobs[f] = (directory / f).read_bytes()
-        except OSError as e:
-            raise IndexProblem(f"{directory / f} is missing or unreadable ({e.strerror}); {rebuild}") from None
-        if sha256(blobs[f]) != manifest.get("files", {}).get(f):
-            raise IndexProblem(f"{directory / f} does not match its checksum in the manifest "
-                               f"(truncated or changed); {rebuild}")
-    try:
-        passages = json.loads(blobs["passages.json"])
-        docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
-        paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
-        sentences = [Sentence(*s) for s in passages["sentences"]]
-        words = {w: i for i, w in enumerate(passages["words"])}
-        vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
-        window_vecs, para_vecs, word_vecs = (
-            np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32, copy=False)  # float16 words widen
-            for f in ("windows.npy", "paragraphs.npy", "words.npy"))
-    except (ValueError, RuntimeError, KeyError, TypeError) as e:
-        raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
-    if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
-            or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]):
-        raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
-    return Index(directory, manifest, docs, paragraphs, sentences, vectors, window_vecs, para_vecs, words, word_vecs)
-
-
-def check_sources(index: Index, paths: list[Path]) -> None:
-    """Raise IndexProblem if the sources on disk differ from what the index was built from."""
-    recorded = {s["name"]: s["sha256"] for s in index.manifest["sources"]}
-    current = {p.name: sha256(p.read_bytes()) for p in paths}
-    if recorded != current:
-        changed = sorted(set(recorded.items()) ^ set(current.items()))
-        names = ", ".join(sorted({n for n, _ in changed}))
-        raise IndexProblem(f"the index in {index.directory} is out of date with the sources ({names} changed); "
-                           f"rebuild it: python -m bot index {' '.join(str(p) for p in paths)} --out {index.directory}")
+    def paragraphs_quoted(self, cited: list[tuple[str, int, int]]) -> frozenset[int]:
+        """The paragraphs that quotes (file name, start, end) come from."""
+        names = {d.name: i for i, d in enumerate(self.docs)}
+        return frozenset(i for i, p in enumerate(self.paragraphs)
+                         for name, a, b in cited if names.get(name) == p.doc and p.start < b and a < p.end)

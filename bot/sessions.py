@@ -18,7 +18,9 @@ except ImportError:  # Windows has none: appends are still one at a time within 
     fcntl = None
 
 from . import config
-from .answer import Bot, Reply
+from .answer import Bot
+from .conversation import turns
+from .reply import Reply
 
 
 @dataclass
@@ -27,6 +29,13 @@ class Session:
     bot: Bot | None = None                                  # over this session's uploads, if any
     turns: list[tuple[str, Reply | None]] = field(default_factory=list)  # per answer, for feedback
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def last_reply(self, history) -> Reply | None:
+        """The Reply behind the last answer of `history`, if this session gave it: what it quoted
+        travels as data, not through its markdown (a client may have edited its history)."""
+        said = [text for role, text in turns(history) if role == "assistant"]
+        last = self.turns[-1][1] if self.turns else None
+        return last if last is not None and said and said[-1] == last.text else None
 
     def switch(self, bot: Bot | None) -> None:
         """Answer from other documents (None: the default article), starting a new conversation."""
@@ -37,8 +46,9 @@ class Session:
 class Sessions:
     """Sessions by Gradio's session hash; the least recently used are dropped past a cap."""
 
-    def __init__(self, cap: int = config.MAX_SESSIONS):
-        self._cap, self._items, self._lock = cap, OrderedDict(), threading.Lock()
+    def __init__(self, cap: int | None = None):
+        self._cap = cap or config.limits().max_sessions
+        self._items, self._lock = OrderedDict(), threading.Lock()
 
     def get(self, key: str) -> Session:
         with self._lock:
@@ -52,7 +62,7 @@ class Sessions:
 
 def session_dir(key: str) -> Path:
     """A directory of the app's data dir that belongs to one session (the key never becomes a path)."""
-    return config.DATA_DIR / "sessions" / hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return config.data_dir() / "sessions" / hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
@@ -66,13 +76,15 @@ def safe_name(name: str) -> str:
 
 def index_uploads(session_key: str, paths: list[str]) -> tuple[Bot, list[str]]:
     """Check, copy and index uploaded .txt/.md files for one session; ValueError says what is wrong."""
-    from .index import IndexProblem, build
+    from .index import IndexProblem
     from .sources import SourceError
+    from .store import build
 
     if not paths:
         raise ValueError("Choose one or more .txt or .md files first.")
-    if len(paths) > config.MAX_UPLOAD_FILES:
-        raise ValueError(f"At most {config.MAX_UPLOAD_FILES} files at a time, please.")
+    limits = config.limits()
+    if len(paths) > limits.max_upload_files:
+        raise ValueError(f"At most {limits.max_upload_files} files at a time, please.")
     home = session_dir(session_key)
     sources = home / "sources"
     shutil.rmtree(sources, ignore_errors=True)
@@ -83,8 +95,8 @@ def index_uploads(session_key: str, paths: list[str]) -> tuple[Bot, list[str]]:
         name = safe_name(getattr(upload, "orig_name", None) or p.name)
         if Path(name).suffix.lower() not in config.SOURCE_SUFFIXES:
             raise ValueError(f"{name}: only .txt and .md files can be indexed.")
-        if p.stat().st_size > config.MAX_UPLOAD_BYTES:
-            raise ValueError(f"{name} is larger than {config.MAX_UPLOAD_BYTES // 1_000_000} MB.")
+        if p.stat().st_size > limits.max_upload_bytes:
+            raise ValueError(f"{name} is larger than {limits.max_upload_bytes / 1_000_000:g} MB.")
         if name in names:
             raise ValueError(f"Two files are called {name}; rename one.")
         shutil.copyfile(p, sources / name)
@@ -103,7 +115,7 @@ def record_feedback(question: str, reply: Reply, liked: bool, path: Path | None 
     """Append one JSON line to the feedback log. A writer killed in the middle of a line (Linux
     stops a write to a file between pages on SIGKILL) leaves it unfinished; the next append drops
     that torn tail first, so the log's lines before the last are always whole."""
-    path = Path(path or config.FEEDBACK_PATH)
+    path = Path(path or config.feedback_path())
     entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "liked": liked, "question": question,
              "found": reply.found, "span": reply.span, "answer": reply.text,
              "citations": [asdict(c) for c in reply.citations]}

@@ -12,28 +12,17 @@ numbered part (questions.answer_form)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from . import config, embed
+from . import config, embed, rules
 from .lexical import STOPWORDS, stem, words
-from .questions import answer_form, candidate_spans, definition, definition_subject, gloss, quotation_close
+from .models import load_reader
+from .pieces import candidate_spans
+from .questions import answer_form, definition, definition_subject, gloss
+from .quotations import quotation_close
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
-
-
-@lru_cache(maxsize=2)
-def load_reader(path: Path = config.READER_PATH):
-    """The reader's ONNX Runtime session; RuntimeError if its file is missing or unreadable."""
-    fix = "restore it from git, or train it: python scripts/train_reader.py"
-    if not path.is_file():
-        raise RuntimeError(f"the short-answer reader is missing ({path}); {fix}")
-    try:  # run once an answer: its idle threads must not spin-wait (see embed.onnx_session)
-        return embed.onnx_session(path, spin=False)
-    except Exception as e:  # ONNX Runtime's own errors (InvalidProtobuf, Fail...) share no useful base
-        raise RuntimeError(f"the short-answer reader {path} is unreadable ({e}); {fix}") from e
 
 
 def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
@@ -51,7 +40,7 @@ def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
         a -= 1
     while b < len(text) and text[b].isalnum():
         b += 1
-    close = quotation_close(text[a:], b - a)  # None unless the span ends inside a quotation
+    close = quotation_close(text[a:], b - a) if rules.CLOSING_MARK.on else None  # None unless inside a quotation
     if close is not None and close - (b - a) <= config.SPAN_CLOSING_MARK_REACH:
         b = a + close
     return a, b
@@ -59,6 +48,8 @@ def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _new_to(question: str) -> Callable[[str], bool]:
     """A test: does a piece of text say something the question does not (a word beyond its own)?"""
+    if not rules.NEW_TO_QUESTION.on:
+        return lambda piece: True
     asked = {stem(w) for w in words(question) if w not in STOPWORDS}
     return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
 
@@ -70,7 +61,7 @@ def typed_spans(text: str, kind: str, new: Callable[[str], bool]) -> list[tuple[
     out = []
     for a, b in candidate_spans(text, kind, loose=True):
         last = text[a:b - 1].split()[-1:]
-        if text[b - 1] == "." and last and last[0][-3:].isalpha():  # not "U.S."
+        if rules.FULL_STOP_TRIM.on and text[b - 1] == "." and last and last[0][-3:].isalpha():  # not "U.S."
             b -= 1
         if new(text[a:b]):
             out.append((a, b))
@@ -105,7 +96,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
-    if kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
+    if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
     return a, b
 
@@ -120,7 +111,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     has ("In which year did he write it?" of a quotation whose source line is the second quote;
     measured: F1 dev 0.65 -> 0.69, train10 held out 0.524 -> 0.530, Super Bowl 50 0.522 -> 0.523)."""
     form, new = answer_form(question, kind), _new_to(question)
-    if form in _TYPED and quotes and not typed_spans(quotes[0], form, new):
+    if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, new):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, new):
                 piece = short_answer(quote, kind, question, title)

@@ -10,7 +10,10 @@ import gradio as gr
 import bot
 
 from . import config
-from .answer import Bot, Reply, escape_md
+from .answer import Bot
+from .conversation import content_text
+from .render import escape_md
+from .reply import Reply
 from .sessions import Session, Sessions, index_uploads, record_feedback
 
 log = logging.getLogger(__name__)
@@ -46,10 +49,10 @@ def _bot(session: Session) -> Bot:
 
 def _answer(message, history, session: Session) -> tuple[str, Reply | None]:
     """The chat text for one question (an error becomes a plain sentence, never a traceback)."""
-    question = bot.conversation.content_text(message)
+    question = content_text(message)
     reply = None
     try:
-        reply = _bot(session).answer(question, history)
+        reply = _bot(session).answer(question, history, session.last_reply(history))
         text = reply.text
     except ValueError as e:  # bad input: say so plainly
         text = escape_md(str(e))
@@ -102,7 +105,7 @@ def chat_ui(message: str, history: list, request: gr.Request):
     with session.lock:
         text, reply = _answer(message, history, session)
         # The question is shown as typed, as text: markdown in it cannot pose as an answer or a quote.
-        shown = escape_md(bot.conversation.content_text(message)) or "…"
+        shown = escape_md(content_text(message)) or "…"
         history = list(history or []) + [{"role": "user", "content": shown}, {"role": "assistant", "content": text}]
         return "", history, article_html(_bot(session), reply)
 
@@ -140,6 +143,7 @@ def feedback(data: gr.LikeData, request: gr.Request):
 
 def build_demo() -> gr.Blocks:
     default = bot.default_bot().warm_up()  # load everything now, so the first answer does not wait
+    limits = config.limits()
     with gr.Blocks(title="Ask the article") as demo:
         gr.Markdown("# Ask the article: *Socialism in One Country*\n" + DESCRIPTION)
         with gr.Row():
@@ -153,8 +157,8 @@ def build_demo() -> gr.Blocks:
                 gr.Examples(EXAMPLES, inputs=box, label="Try")
                 with gr.Accordion("Your own documents", open=False):
                     files = gr.File(file_count="multiple", file_types=list(config.SOURCE_SUFFIXES),
-                                    label=f"Upload up to {config.MAX_UPLOAD_FILES} .txt or .md files, "
-                                          f"{config.MAX_UPLOAD_BYTES // 1_000_000} MB each")
+                                    label=f"Upload up to {limits.max_upload_files} .txt or .md files, "
+                                          f"{limits.max_upload_bytes / 1_000_000:g} MB each")
                     with gr.Row():
                         index_btn = gr.Button("Index and chat about these", elem_id="index-docs")
                         reset_btn = gr.Button("Back to the default article")
@@ -174,5 +178,6 @@ def build_demo() -> gr.Blocks:
 
 def serve(demo: gr.Blocks, **launch_args):
     """Queue and launch with the app's limits, styling and upload cap; extra args go to launch()."""
-    return demo.queue(default_concurrency_limit=config.CONCURRENCY, max_size=config.QUEUE_SIZE).launch(
-        max_file_size=config.MAX_UPLOAD_BYTES, css=CSS, **launch_args)
+    limits = config.limits()
+    return demo.queue(default_concurrency_limit=limits.concurrency, max_size=limits.queue_size).launch(
+        max_file_size=limits.max_upload_bytes, css=CSS, **launch_args)

@@ -1,0 +1,264 @@
+"""Gathering candidate sentences for a question and describing each by named features (the
+ranker's input): how close it is to the question in meaning (MiniLM) and in words (BM25, coverage,
+near-synonyms), what its neighbours and paragraph say, and whether it holds a piece of the type
+asked for. Also what the refusal model reads of a ranking (answerable_features)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from . import config, embed, rules
+from .index import Index
+from .lexical import content_words, stem, term_pairs, terms, words
+from .pieces import candidate_spans
+from .questions import answer_kind
+from .sources import LEAD
+
+FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
+            "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
+            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w")
+KINDS = ("date", "number", "person", "place", "title", "entity", "other")
+ANSWERABLE_FEATURES = ("score", "score2", "score3", "verified", "verified_max", "dense_s", "dense_w", "dense_p",
+                       "bm25_s_rel", "cov_s", "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s",
+                       "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "absent",
+                       "weakest") + tuple(f"is_{k}" for k in KINDS)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question, and what earlier turns of the conversation add to it."""
+    text: str
+    context: str = ""                         # earlier questions, for follow-ups
+    focus: frozenset[int] = frozenset()       # paragraphs the previous answer quoted
+
+    @property
+    def embed_text(self) -> str:
+        return f"{self.context} {self.text}".strip()
+
+
+@dataclass
+class Ranked:
+    sentences: np.ndarray      # sentence ids, best first
+    scores: np.ndarray         # ranker probability per sentence
+    features: np.ndarray       # rows aligned with sentences, columns named by FEATURES
+    kind: str                  # the answer type the question asks for
+    support: tuple[float, float]  # share of question words the article never mentions, even by a
+                                  # near-synonym; and the weakest word's best match anywhere
+    raw: np.ndarray | None = None  # the ranker's own probabilities, before conversation and section
+                                   # boosts (what the refusal model was trained on); None: = scores
+    named: frozenset[int] = frozenset()  # paragraphs of the sections the question names
+    defined: bool = False      # the best sentence says what the question asks to be defined
+
+    def feature(self, name: str) -> np.ndarray:
+        return self.features[:, FEATURES.index(name)]
+
+
+@dataclass(frozen=True)
+class _QuestionVectors:
+    """The question embedded whole, and its parts: the words the article lacks (what is asked
+    beyond the topic) and those it has (the topic alone)."""
+    whole: np.ndarray
+    rest: np.ndarray
+    anchors: np.ndarray
+    rest_share: float
+    soft: "_SoftCoverage"
+
+
+def _unknown_idf(index: Index) -> float:
+    """The idf of a word no sentence has: rarer than any word that is there."""
+    return math.log(1 + (len(index.sentences) + 0.5) / 0.5)
+
+
+def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float]:
+    """{term id: weight} of the question (earlier turns count less), and its total weight."""
+    lex = index.lexicon.sentences
+    unknown_idf = _unknown_idf(index)
+    weights: dict[int, float] = {}
+    total = 0.0
+    for text, w in ((query.text, 1.0), (query.context, config.TRAINED.followup_weight)):
+        for t in dict.fromkeys(terms(text)):
+            hit = lex.lookup(t)
+            total += w * (lex.term_idf(t, unknown_idf) if hit is None else lex.weight(hit[0]))
+            if hit is None:
+                continue
+            j, confidence = hit
+            weights[j] = max(weights.get(j, 0.0), w * confidence)
+    return weights, total
+
+
+# Per-text pieces of the features below, cached: the same sentences are candidates for many questions.
+@rules.depends_on_rules
+@lru_cache(maxsize=1 << 16)
+def _kind_pieces(text: str, kind: str) -> tuple[frozenset[str], ...]:
+    """The words of each piece of the given answer type in the text (dates, numbers, names...)."""
+    return tuple(frozenset(words(text[a:b])) for a, b in candidate_spans(text, kind))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_set(text: str) -> tuple[frozenset[str], int]:
+    ws = words(text)
+    return frozenset(ws), len(ws)
+
+
+def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
+    """1 if the text holds a piece of the asked type that the question does not already name."""
+    if kind == "other":
+        return 0.0
+    return float(any(piece - question_words for piece in _kind_pieces(text, kind)))
+
+
+def _novel(text: str, question_words: set[str]) -> float:
+    """Share of the text's words that the question does not use."""
+    ws, n = _word_set(text)
+    return len(ws - question_words) / max(1, n)
+
+
+def _bigram_share(qbigrams: frozenset[tuple[str, str]], text: str) -> float:
+    """Share of the question's adjacent word pairs that the text has as a phrase too."""
+    return len(qbigrams & term_pairs(text)) / len(qbigrams) if qbigrams else 0.0
+
+
+class _SoftCoverage:
+    """Scores word sets by the idf-weighted share of the question's words they hold, or hold a
+    near-synonym of (cosine of the words' own embeddings: "venue" meets "stadium")."""
+
+    def __init__(self, index: Index, qwords: list[str], new_vecs: dict[str, np.ndarray]):
+        self.index = index
+        self.support = (0.0, 1.0)
+        if not qwords:
+            self.qv = None
+            return
+        unknown_idf = _unknown_idf(index)
+        self.idf = np.array([index.lexicon.sentences.term_idf(stem(w), unknown_idf) for w in qwords], dtype=np.float32)
+        self.qv = np.vstack([index.word_vectors[index.words[w]] if w in index.words else new_vecs[w]
+                             for w in qwords])
+        anywhere = (self.qv @ index.word_vectors.T).max(axis=1) if len(index.words) else np.zeros(len(qwords))
+        self.support = (float(np.mean(anywhere < config.TRAINED.synonym_min_cosine)), float(anywhere.min()))
+
+    def __call__(self, sets: list[np.ndarray]) -> np.ndarray:
+        """Per set: weighted share of the question's words met, and the least-met word's match."""
+        out = np.zeros((len(sets), 2), dtype=np.float32)
+        filled = [n for n, ids in enumerate(sets) if len(ids)]
+        if self.qv is None or not filled:
+            return out
+        # One product for all sets, then each set's best match per question word.
+        sims = self.qv @ self.index.word_vectors[np.concatenate([sets[n] for n in filled])].T
+        starts = np.cumsum([0] + [len(sets[n]) for n in filled[:-1]])
+        best = np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
+        out[filled, 0] = (self.idf @ best) / float(self.idf.sum())
+        out[filled, 1] = best.min(axis=0)
+        return out
+
+
+def _question_vectors(index: Index, query: Query) -> _QuestionVectors:
+    """What the question asks beyond the words it shares with the article ("where was ... born?"):
+    a sentence that answers should still be close to it; one that merely names the same things is
+    not. And the words it shares alone: if the whole question is no closer to a sentence than these
+    are, the sentence matches the topic but not what is asked about it. One batch of embeddings."""
+    qw = words(query.text)
+    rest = [w for w in qw if w not in index.words]
+    qwords = list(dict.fromkeys(content_words(query.text)))
+    new = [w for w in qwords if w not in index.words]
+    anchors = [w for w in qwords if w in index.words]
+    vectors = embed.encode_queries([query.embed_text, " ".join(rest) or "?", " ".join(anchors) or "?", *new])
+    whole = vectors[0]
+    return _QuestionVectors(whole, vectors[1] if rest else np.zeros_like(whole),
+                            vectors[2] if anchors else np.zeros_like(whole), len(rest) / max(1, len(qw)),
+                            _SoftCoverage(index, qwords, dict(zip(new, vectors[3:]))))
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Ids of the k highest scores, in no order (a partition: a full sort costs ~100 ms at a million)."""
+    return np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
+
+
+def _candidates(index: Index, query: Query, qvec: np.ndarray, bm25_s: np.ndarray, dense_p: np.ndarray,
+                bm25_p: np.ndarray, leads: list[int]) -> np.ndarray:
+    """Every sentence of a short article; else the dense and lexical neighbours, every sentence of
+    the best paragraphs, of the paragraphs last quoted and of the leads asked about."""
+    t = config.TRAINED
+    if len(index.sentences) <= t.score_all_below:
+        return np.arange(len(index.sentences), dtype=np.int64)
+    _, dense_ids = index.sentence_vectors.search(qvec[None, :], t.dense_candidates)
+    para_score = dense_p + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
+    cand = set(int(i) for i in dense_ids[0] if i >= 0)
+    cand |= set(int(i) for i in _top(bm25_s, t.lexical_candidates) if bm25_s[i] > 0)
+    for p in list(_top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
+        cand |= set(index.sentences_of[int(p)])
+    return np.array(sorted(cand), dtype=np.int64)
+
+
+def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
+    """The candidate sentences for a question and their features, not yet scored. `leads`: first
+    paragraphs to take whole (the question asks what their document's subject is)."""
+    qv = _question_vectors(index, query)
+    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+    qterms, total = _question_terms(index, query)
+    bm25_s, bm25_p = lex.query(qterms), plex.query(qterms)
+    dense_p = index.paragraph_vectors @ qv.whole
+    ids = _candidates(index, query, qv.whole, bm25_s, dense_p, bm25_p, list(leads))
+    paras = np.array([index.sentences[i].para for i in ids])
+    kind = answer_kind(query.text)
+    scores = {"bm25_s": bm25_s, "bm25_p": bm25_p, "dense_p": dense_p, "qterms": qterms, "total": total}
+    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores)}
+    x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
+    return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, qv.soft.support)
+
+
+def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _QuestionVectors, scores: dict) -> dict:
+    vecs = index.sentence_vectors.reconstruct_batch(ids)
+    dense_s = vecs @ qv.whole
+    windows = index.window_vectors[ids]
+    around = [index.neighbours[i] for i in ids]
+    ctx_words = [np.unique(np.concatenate([index.lexicon.sentence_words[j] for j in a])) for a in around]
+    soft_ctx = qv.soft(ctx_words)
+    return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores["dense_p"][paras],
+            "dense_s_rel": dense_s - float(dense_s.max()),
+            "soft_s": qv.soft([index.lexicon.sentence_words[i] for i in ids])[:, 0],
+            "soft_ctx": soft_ctx[:, 0], "soft_min": soft_ctx[:, 1],
+            "rest_s": vecs @ qv.rest, "rest_w": windows @ qv.rest, "rest_share": np.full(len(ids), qv.rest_share),
+            "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}
+
+
+def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: dict) -> dict:
+    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+    qterms, total, bm25_s, bm25_p = scores["qterms"], scores["total"], scores["bm25_s"], scores["bm25_p"]
+    heads = [index.lexicon.heading_terms[p] for p in paras]
+    texts = [index.text(index.sentences[i]) for i in ids]
+    around = [index.neighbours[i] for i in ids]
+    ctx_sets = [h.union(*(lex.doc_terms[j] for j in a)) for h, a in zip(heads, around)]
+    ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
+    asked = set(words(query.text)) | set(words(query.context))
+    qbigrams = term_pairs(query.text)
+    return {
+        "bm25_s_rel": bm25_s[ids] / max(float(bm25_s.max()), 1e-6),
+        "bm25_p_rel": bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
+        "cov_s": lex.coverage([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms, total),
+        "cov_ctx": lex.coverage(ctx_sets, qterms, total),
+        "cov_p": lex.coverage([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms, total),
+        "kind_s": [_has_kind(t, kind, asked) for t in texts],
+        "kind_ctx": [_has_kind(t, kind, asked) for t in ctx_texts],
+        "novel": [_novel(t, asked) for t in texts],
+        "log_len": [math.log1p(len(t.split())) for t in texts],
+        "lead": [float(index.paragraphs[p].section == LEAD) for p in paras],
+        "first_para": [float(p in index.first_paragraphs) for p in paras],
+        "sent_pos": np.minimum(index.position[ids], 5) / 5,
+        "bigram": [_bigram_share(qbigrams, t) for t in texts],
+    }
+
+
+def answerable_features(r: Ranked, verified: np.ndarray) -> dict[str, float]:
+    """What the refusal model reads, by name: how good the best sentences are, what the verifier
+    reads in them (`verified`: its probabilities for the top sentences), and what was asked."""
+    own = r.scores if r.raw is None else r.raw
+    scores = list(own[:3]) + [0.0] * (3 - min(3, len(own)))
+    out = dict(zip(("score", "score2", "score3"), map(float, scores)))
+    out["verified"] = float(verified[0]) if len(verified) else 0.0
+    out["verified_max"] = float(verified.max()) if len(verified) else 0.0
+    out |= {name: float(r.features[0, FEATURES.index(name)]) for name in ANSWERABLE_FEATURES if name in FEATURES}
+    out["absent"], out["weakest"] = map(float, r.support)
+    out |= {f"is_{k}": float(r.kind == k) for k in KINDS}
+    return out

@@ -1,0 +1,228 @@
+"""Every hand-written rule of the bot in one table: its name, its pattern or word list, why it is
+there, and a switch.
+
+A rule switched off has no effect: its pattern matches nothing, its word list is empty, and the
+code behind it (`if rules.X.on`) is skipped. Switch rules off for a whole process with
+`BOT_RULES_OFF=name,name` or `rules.switch_off([...])` before answering; the cross-validation runs
+each with one rule off to see what it earns. `python -m bot rules` prints the table.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+_off: frozenset[str] | None = None
+_caches: list[Callable] = []  # functools caches whose results depend on rules (cleared on a switch)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    pattern: re.Pattern | None = None
+    words: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def on(self) -> bool:
+        return self.name not in switched_off()
+
+    def match(self, text: str) -> re.Match | None:
+        return self.pattern.match(text) if self.on else None
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.on else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.pattern.finditer(text) if self.on else iter(())
+
+    def has(self, word: str) -> bool:
+        return self.on and word in self.words
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|"
+                "second|third|fourth|fifth")
+_CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
+_JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
+_WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"
+_EXPLAIN = r"(?:describe|explain)(?:\s+to\s+me)?\s+"
+
+# --- Reading the question (questions.py) -------------------------------------------------------
+GREETING = Rule("greeting_lead_in", "'Hello, so, ...' before a question says nothing about its type",
+                _re(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)(?:[\s,;:!.]+|$))*"))
+CAN_YOU = Rule("can_you_lead_in", "'Can you tell me when ...' asks 'when ...'",
+               _re(r"(?:can|could|would|will)\s+you\s+(?:please\s+)?"))
+ASKING = Rule("asking_lead_in", "'I'd like to know who ...', 'Does the article say when ...' ask the question after",
+              _re(r"(?:tell|show|remind)\s+me\s+|i(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
+                  r"|i\s+(?:want|wish)\s+to\s+know\s+|i\s+wonder\s+|i(?:'m|’m|\s+am)\s+wondering\s+"
+                  rf"|do\s+you\s+know\s+|does\s+the\s+(?:article|text)\s+(?:say|tell(?:\s+me)?|mention)\s+(?={_WH})"))
+DESCRIBE = Rule("describe_request", "'Tell me about X', 'Describe X' stand for 'What is X?'",
+                _re(rf"(?:tell\s+me\s+(?:about|of)\s+|{_EXPLAIN}|(?:summari[sz]e|define)\s+)(?!to\s+me\b|{_WH})(.+?)\W*$"))
+EMBEDDED = Rule("explain_embedded", "'Explain why ...': the question is what follows", _re(rf"{_EXPLAIN}(?={_WH})"))
+SMALL_TALK = Rule("small_talk", "a greeting or thanks alone gets a word on what to ask, not a refusal",
+                  _re(r"^\W*(?:(?:hi|hello|hey|thanks|thank\s+you|thx|cheers|ok(?:ay)?|great|cool|nice|bye|goodbye"
+                      r"|good\s+(?:morning|afternoon|evening|night))\b\W*)+(?:so\s+much|very\s+much|a\s+lot|again"
+                      r"|there|bot)?\W*$"))
+# The answer type a question asks for; the first that matches wins (questions.answer_kind).
+KINDS = (
+    Rule("kind_date", "when / what year ... asks for a date", _re(
+        r"^(?:\W*)when\b|\b(?:what|which|in what|on what)\s+(?:\w+\s+)?(?:year|date|day|month|decade|"
+        r"century|era|period of time|time)\b|\bhow long ago\b|\bsince when\b")),
+    Rule("kind_number", "how many / what percentage ... asks for a number", _re(
+        r"\bhow (?:many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy)\b|"
+        r"\bwhat (?:\w+\s+)?(?:number|percentage|percent|amount|proportion|size|population|"
+        r"score|rate|age|temperature|cost|price|distance|magnitude)\b")),
+    Rule("kind_person", "who / which leader ... asks for a person", _re(
+        r"^(?:\W*)(?:who|whom|whose)\b|\b(?:by whom|to whom|who)\b|\b(?:which|what) (?:person|man|woman|"
+        r"leader|author|writer|president|player|coach|king|queen|emperor|general|artist|singer|"
+        r"composer|director|actor|actress|politician|scientist|journalist)\b")),
+    Rule("kind_place", "where / which city ... asks for a place", _re(
+        r"^(?:\W*)where\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|place|"
+        r"state|region|location|town|stadium|continent|province|area|venue|nation)\b")),
+    Rule("kind_title", "what book / called ... asks for a title", _re(
+        r"\b(?:title|titled|called|named|name)\b|\bwhat (?:book|article|work|brochure|song|film|album|"
+        r"newspaper|magazine|journal|chapter|program|show|novel|paper)\b|\bwhich (?:book|article|work|"
+        r"brochure|song|film|album|newspaper|magazine|journal|works|writings?)\b")),
+    Rule("kind_entity", "which team / what company ... asks for some named thing", _re(
+        r"^\W*(?:\w+\s+)?(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|"
+        r"would|will|should|happened|kind|type|sort|else|if|about|exactly)\b)[a-z]+\b")),
+)
+SENTENCE_FORM = Rule("sentence_form", "a reason or a way (why, how, for what purpose) is the whole sentence",
+                     _re(r"^\W*(?:why|how)\b|\bwhat (?:purpose|reason|motive)\b|\bto what end\b"))
+POLAR_FORM = Rule("polar_form", "a yes-or-no question is answered by the sentence that says so (no word says yes)",
+                  _re(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|"
+                      r"might|must)\b(?!.*\bor\b)"))
+WHO_IS_FORM = Rule("who_is_form", "'Who was Stalin?' asks what the article says of him: the sentence, not a name")
+QUOTATION_FORM = Rule("quotation_form", "'the exact words', 'in his own words' ask for the quotation itself",
+                      _re(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
+                          r"^\W*what (?:\w+ ){1,4}quotes?\b"))
+SPEAKER_FORM = Rule("speaker_form", "'Who said/wrote ...?' asks for whoever is quoted, not a name quoted",
+                    _re(r"^\W*who\s+(?:said|says|wrote|writes|stated|states|argued|argues|claimed|claims|declared|"
+                        r"remarked|asked|called|put it)\b"))
+PART_FORM = Rule("part_form", "'Which chapter/volume/page' asks for the numbered part ('chapter 5')",
+                 _re(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|episode|verse|issue)\b"))
+DEFINITION_QUESTION = Rule("definition_question", "'What is X?', 'Who were X?' ask for what X is",
+                           _re(r"^\W*(?:what|who)\s+(?:is|was|are|were)\s+(.{2,80}?)(?:\s+about)?\W*$"))
+THIS_ARTICLE = Rule("this_article", "'this article' in 'What is this article about?' stands for its title",
+                    _re(r"^(?:this|the)\s+(?:article|text|page|document)$"))
+PRONOUN_SUBJECTS = Rule("pronoun_subjects", "'What was it?' asks about the last answer, not 'It was ...'",
+                        words=_words("it this that he she they these those him her them its his there here you i we"))
+DEFINITION_SENTENCE = Rule("definition_sentence", "'X was a theory ...' says what X is: the short answer for 'What was X?'")
+GLOSS = Rule("gloss", "'the Comintern, the Communist International, ...' glosses X right after naming it")
+
+# --- Pieces of a type in a sentence (pieces.py) --------------------------------------------------
+PIECE_DATE = Rule("piece_date", "dates: '14 February 1938', 'the 1920s', '1924'", re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{3,4}}|(?:{MONTHS})|"
+    r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{1,4}\s?(?:BC|AD|BCE|CE)|\d{3,4}(?:[–-]\d{1,4})?)\b"))
+PIECE_NUMBER = Rule("piece_number", "numbers with their unit: '25 percent', 'two parts'", _re(
+    r"(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|"
+    r"km|miles|kilometres|kilometers|m|ft|feet|kg|tons|years|days|hours|people|times|parts))?\b|"
+    rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:percent|parts|times|years|"
+    r"people|days|months|sides))?\b"))
+PIECE_NAME = Rule("piece_name", "names are runs of capitalised words ('Grigory Zinoviev', 'Bank of England')",
+                  re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*"))
+SURNAME_FIRST = Rule("surname_first", "references write names surname first before a year: 'Trotsky, Leon, 1928'",
+                     re.compile(rf"{_CAP},\s+{_CAP}(?:\s+[A-Z]\.)*(?=,?\s+\(?\d{{3,4}}\b)"))
+QUOTED_TITLE = Rule("quoted_title", "a capitalised phrase in quotation marks is a title",
+                    re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]"))
+TITLE_LINE = Rule("title_line", "a short capitalised line with no full stop (a list item, a reference) is a title")
+PIECE_QUOTATION = Rule("piece_quotation", "words in quotation marks are what someone said",
+                       re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]"))
+PIECE_PART = Rule("piece_part", "numbered parts of a work: 'chapter 5', 'Vol. 23', 'p. 9'", _re(
+    r"\b(?:chapter|volume|vol\.|page|pages|p\.|pp\.|part|edition|season|episode|verse|book|"
+    r"issue|no\.)\s*(?:\d+(?:[–-]\d+)?|[IVXLC]+\b)"))
+LINKING_WORDS = Rule("linking_words", "'However', 'Hence', 'Then' open sentences capitalised: they are no names",
+                     words=_words("""again also besides consequently conversely eventually finally further
+                     furthermore hence however initially instead later likewise meanwhile moreover nevertheless
+                     nonetheless originally otherwise presumably similarly still subsequently then thereafter
+                     therefore thus today ultimately yet"""))
+
+# --- Names in the question (names.py) ------------------------------------------------------------
+RESPELL_NAMES = Rule("respell_names", "a name the article almost has is a misspelling of it: 'Lennin' -> 'Lenin'")
+UNKNOWN_NAMES = Rule("unknown_names", "a question about a name the article never uses is refused, naming it")
+NAME_PAIRS = Rule("name_pairs", "two names the article never writes side by side are unknown: 'Third Period'")
+TITLE_CASE = Rule("title_case_question", "a question in Title Case names nothing by its capitals",
+                  words=_words("a an the of in on to and or for at by from with as"))
+COMPOUND_NAMES = Rule("compound_names", "a name the article writes as two words is known: 'Superbowl'")
+
+# --- Conversation (conversation.py, retrieve.py, decide.py) -------------------------------------
+FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question, points back at earlier turns",
+                      _re(r"\b(?:he|she|him|her|his|hers|it|its|they|them|their|theirs|this|these|those|"
+                          r"the same|the latter|the former)\b|\bthat(?:\s+[a-z]+)?\W*$"))
+SHORT_FOLLOWUP = Rule("short_followup", "a question of three words or fewer cannot stand alone")
+FOLLOWUP_ALONE = Rule("followup_alone", "a follow-up is also read alone; the surer reading in the last quotes wins")
+FOCUS_BOOST = Rule("focus_boost", "a follow-up most likely asks about the paragraphs last quoted")
+FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sure no best sentence answers is refused")
+
+# --- Ranking and deciding (retrieve.py, decide.py) ----------------------------------------------
+DEFINITION_BOOST = Rule("definition_boost", "'What was X?' ranks first the article's first sentence saying what X was")
+DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
+NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
+LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
+
+# --- Quoting (quote.py) ---------------------------------------------------------------------------
+SHORT_QUOTE_RUNS_ON = Rule("short_quote_runs_on", "a quote of a few words ('No.') runs on to the next sentence")
+QUOTATION_RUNS_ON = Rule("quotation_runs_on", "a quote that opens a quotation runs on until it closes")
+COLON_RUNS_ON = Rule("colon_runs_on", "a quote that introduces what follows ('Engels wrote:') runs on into it")
+QUOTATION_OPENING = Rule("quotation_opening", "a quote inside a quotation is followed by the sentence that opens it")
+QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotation is followed by its source line")
+
+# --- The short answer (spans.py) ----------------------------------------------------------------
+NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")
+FULL_STOP_TRIM = Rule("full_stop_trim", "a name ending the sentence leaves its full stop out: 'England.' -> 'England'")
+NAME_FREE_MARGIN = Rule("name_free_margin", "the reader's own span beats every name scoring clearly less")
+SECOND_QUOTE_SPAN = Rule("second_quote_span", "a short answer of the type asked may come from the second quote")
+CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
+
+RULES: dict[str, Rule] = {r.name: r for r in globals().copy().values() if isinstance(r, Rule)}
+RULES |= {r.name: r for r in KINDS}
+
+
+def switched_off() -> frozenset[str]:
+    """The rules switched off: by switch_off(), else by BOT_RULES_OFF (read at first use)."""
+    global _off
+    if _off is None:
+        _off = _checked(n for n in os.environ.get("BOT_RULES_OFF", "").split(",") if n.strip())
+    return _off
+
+
+def switch_off(names: Iterable[str]) -> None:
+    """Switch these rules off (and every other on), for the whole process."""
+    global _off
+    _off = _checked(names)
+    for cached in _caches:
+        cached.cache_clear()
+
+
+def depends_on_rules(cached: Callable) -> Callable:
+    """Mark a functools cache as holding results that depend on rules: cleared on a switch."""
+    _caches.append(cached)
+    return cached
+
+
+def _checked(names: Iterable[str]) -> frozenset[str]:
+    names = frozenset(n.strip() for n in names)
+    unknown = sorted(names - set(RULES))
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(unknown)} (python -m bot rules lists them)")
+    return names
+
+
+def table() -> str:
+    """The rules as a markdown table: name, on/off, reason."""
+    lines = ["| rule | on | why |", "|---|---|---|"]
+    lines += [f"| {r.name} | {'yes' if r.on else 'no'} | {r.reason} |" for r in RULES.values()]
+    return "\n".join(lines)

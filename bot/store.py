@@ -1,0 +1,270 @@
+"""The index on disk: build one from sources (read, split, embed), write it atomically, and load
+it back checked against its manifest.
+
+An index directory holds
+  manifest.json   format, model, dimension, counts, checksums of the sources and of every file
+  passages.json   the sources' raw text, their paragraphs and sentences (offsets only)
+  sentences.faiss one vector per sentence
+  windows.npy     one vector per sentence read with its neighbours (title included)
+  paragraphs.npy  one vector per paragraph (title and section included)
+  words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from . import config, embed
+from .index import Index, IndexProblem
+from .lexical import content_words
+from .sources import Document, Paragraph, Sentence, read_source, split_sentences
+
+FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _paragraph_label(doc: Document, section: str) -> str:
+    return f"{doc.title}. {section}." if section != "Lead" else f"{doc.title}."
+
+
+def vector_index(vectors: np.ndarray, progress: bool = False) -> faiss.Index:
+    """A faiss index of unit vectors chosen by their number: exact while that is cheap, else an
+    inverted file of int8 vectors. `vectors` may be a memory-mapped file: it is read in chunks."""
+    n, d = vectors.shape
+    if n <= config.FLAT_MAX_VECTORS:
+        index = faiss.IndexFlatIP(d)
+    else:
+        lists = int(config.IVF_LISTS_PER_SQRT * math.sqrt(n))
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, lists, faiss.ScalarQuantizer.QT_8bit,
+                                              faiss.METRIC_INNER_PRODUCT)
+        # faiss wants 30-256 training points per list; sorted rows read a memory map in order
+        sample = np.sort(np.random.default_rng(0).choice(n, min(n, config.IVF_TRAIN_PER_LIST * lists), replace=False))
+        index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
+        index.nprobe = config.IVF_NPROBE
+    for start in tqdm(range(0, n, config.VECTOR_CHUNK), desc="vector index", unit="chunk", disable=not progress):
+        index.add(np.ascontiguousarray(vectors[start:start + config.VECTOR_CHUNK], dtype=np.float32))
+    if isinstance(index, faiss.IndexIVF):
+        index.make_direct_map()  # reconstruct_batch: the ranker reads the vectors of its candidates
+    return index
+
+
+def _split(docs: list[Document]) -> tuple[list[Paragraph], list[Sentence]]:
+    paragraphs, sentences = [], []
+    for d, doc in enumerate(docs):
+        for section, start, end in doc.paragraphs:
+            para = len(paragraphs)
+            paragraphs.append(Paragraph(d, section, start, end))
+            sentences += [Sentence(para, a, b) for a, b in split_sentences(doc.text, start, end)]
+    return paragraphs, sentences
+
+
+def _window_texts(docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
+                  sent_texts: list[str]) -> list[str]:
+    """Each sentence with the ones before and after it in its paragraph, after its document's title."""
+    by_para: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_para.setdefault(s.para, []).append(i)
+    out = []
+    for i, s in enumerate(sentences):
+        siblings = by_para[s.para]
+        pos = siblings.index(i)
+        around = " ".join(sent_texts[j] for j in siblings[max(0, pos - 1): pos + 2])
+        out.append(f"{docs[paragraphs[s.para].doc].title}. {around}")
+    return out
+
+
+def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> Path:
+    """Read, split and embed the sources; write the index to `out` atomically."""
+    if not paths:
+        raise IndexProblem("no sources given: name one or more .txt/.md files")
+    docs = [read_source(p) for p in paths]
+    names = [d.name for d in docs]
+    if len(set(names)) != len(names):
+        twice = ", ".join(sorted(set(n for n in names if names.count(n) > 1)))
+        raise IndexProblem(f"two sources share a file name ({twice}); rename one")
+    paragraphs, sentences = _split(docs)
+    if not sentences:
+        raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
+    sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
+    para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
+                  for p in paragraphs]
+    sent_vecs = embed.encode(sent_texts, progress=progress)
+    window_vecs = embed.encode(_window_texts(docs, paragraphs, sentences, sent_texts), progress=progress)
+    vocab = sorted({w for t in sent_texts for w in content_words(t)})
+    word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
+    para_vecs = embed.encode(para_texts, progress=progress)
+    return write(out, docs, paragraphs, sentences, vocab, sent_vecs, window_vecs, para_vecs, word_vecs, progress)
+
+
+def _manifest(tmp: Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
+              dimension: int) -> dict:
+    return {
+        "format": config.INDEX_FORMAT,
+        "model": config.TRAINED.model_name,
+        "dimension": dimension,
+        "sentences": len(sentences),
+        "paragraphs": len(paragraphs),
+        "sources": [{"name": doc.name, "sha256": sha256(doc.text.encode("utf-8")), "chars": len(doc.text)}
+                    for doc in docs],
+        "files": {f: sha256((tmp / f).read_bytes()) for f in FILES},
+    }
+
+
+def write(out: str | Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
+          vocab: list[str], sent_vecs: np.ndarray, window_vecs: np.ndarray, para_vecs: np.ndarray,
+          word_vecs: np.ndarray, progress: bool = False) -> Path:
+    """Write an index directory from its parts, atomically (the vectors may be memory-mapped)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _clean_up(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
+    try:
+        passages = {"sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
+                    "paragraphs": [[p.doc, p.section, p.start, p.end] for p in paragraphs],
+                    "sentences": [[s.para, s.start, s.end] for s in sentences], "words": vocab}
+        (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
+        _pause_for_tests("writing")
+        faiss.write_index(vector_index(sent_vecs, progress), str(tmp / "sentences.faiss"))
+        for name, vectors in (("windows.npy", window_vecs), ("paragraphs.npy", para_vecs), ("words.npy", word_vecs)):
+            np.save(tmp / name, vectors)
+        manifest = _manifest(tmp, docs, paragraphs, sentences, int(sent_vecs.shape[1]))
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        for f in tmp.iterdir():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+        _swap_in(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _pause_for_tests(step: str) -> None:
+    """A hook for the crash tests: with BOT_PAUSE_DIR set, say where the writer is (a file named
+    after the step in that directory) and wait there to be killed, so a test knows its kill landed
+    inside the write. Never set outside tests."""
+    where = os.environ.get("BOT_PAUSE_DIR")
+    if where:
+        (Path(where) / step).touch()
+        time.sleep(60)
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one.
+
+    Two renames: a crash between them leaves only `.NAME.old-PID`, which _clean_up (run by load
+    and build) renames back, so the previous index is never lost."""
+    os.chmod(tmp, 0o755)
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.rename(out, old)
+    _pause_for_tests("swapping")
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_up(out: Path) -> None:
+    """Undo what a build killed half-way left behind: restore a set-aside index, drop temp dirs."""
+    for leftover in out.parent.glob(f".{out.name}.*-*"):
+        kind, _, rest = leftover.name[len(out.name) + 2:].partition("-")
+        pid = rest.split("-")[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue  # another build still at work
+        if kind == "old" and not out.exists():
+            os.rename(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _read_manifest(directory: Path, rebuild: str) -> dict:
+    manifest_path = directory / "manifest.json"
+    if not directory.is_dir():
+        raise IndexProblem(f"no index at {directory}; build one: python -m bot index SOURCE... --out {directory}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise IndexProblem(f"{directory} has no manifest.json, so it is not a complete index; {rebuild}") from None
+    except (OSError, ValueError) as e:
+        raise IndexProblem(f"{manifest_path} is unreadable ({e}); {rebuild}") from None
+    if manifest.get("format") != config.INDEX_FORMAT:
+        raise IndexProblem(f"{directory} has index format {manifest.get('format')}, this bot reads "
+                           f"{config.INDEX_FORMAT}; {rebuild}")
+    if manifest.get("model") != config.TRAINED.model_name or manifest.get("dimension") != config.TRAINED.model_dim:
+        raise IndexProblem(f"{directory} was built with {manifest.get('model')} ({manifest.get('dimension')} "
+                           f"dimensions), this bot embeds with {config.TRAINED.model_name}; {rebuild}")
+    return manifest
+
+
+def _read_files(directory: Path, manifest: dict, rebuild: str) -> dict[str, bytes]:
+    blobs = {}
+    for f in FILES:
+        try:
+            blobs[f] = (directory / f).read_bytes()
+        except OSError as e:
+            raise IndexProblem(f"{directory / f} is missing or unreadable ({e.strerror}); {rebuild}") from None
+        if sha256(blobs[f]) != manifest.get("files", {}).get(f):
+            raise IndexProblem(f"{directory / f} does not match its checksum in the manifest "
+                               f"(truncated or changed); {rebuild}")
+    return blobs
+
+
+def load(directory: str | Path) -> Index:
+    """Load and verify an index directory; raise IndexProblem saying what to do if it is unusable."""
+    directory = Path(directory)
+    if directory.parent.is_dir():
+        _clean_up(directory)
+    rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
+    manifest = _read_manifest(directory, rebuild)
+    blobs = _read_files(directory, manifest, rebuild)
+    try:
+        passages = json.loads(blobs["passages.json"])
+        docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
+        paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
+        sentences = [Sentence(*s) for s in passages["sentences"]]
+        words = {w: i for i, w in enumerate(passages["words"])}
+        vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
+        window_vecs, para_vecs, word_vecs = (
+            np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32, copy=False)  # float16 words widen
+            for f in ("windows.npy", "paragraphs.npy", "words.npy"))
+    except (ValueError, RuntimeError, KeyError, TypeError) as e:
+        raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
+    if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
+            or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]):
+        raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
+    return Index(directory, manifest, docs, paragraphs, sentences, vectors, window_vecs, para_vecs, words, word_vecs)
+
+
+def check_sources(index: Index, paths: list[Path]) -> None:
+    """Raise IndexProblem if the sources on disk differ from what the index was built from."""
+    recorded = {s["name"]: s["sha256"] for s in index.manifest["sources"]}
+    current = {p.name: sha256(p.read_bytes()) for p in paths}
+    if recorded != current:
+        changed = sorted(set(recorded.items()) ^ set(current.items()))
+        names = ", ".join(sorted({n for n, _ in changed}))
+        raise IndexProblem(f"the index in {index.directory} is out of date with the sources ({names} changed); "
+                           f"rebuild it: python -m bot index {' '.join(str(p) for p in paths)} --out {index.directory}")
