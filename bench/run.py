@@ -80,7 +80,7 @@ def start_server(system: str, index: Path) -> tuple[subprocess.Popen, str]:
             return proc, url
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(f"{system} server exited with {proc.returncode}")
+                raise RuntimeError(f"{system} server exited with {proc.returncode}") from None
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"{system} server did not start")
@@ -205,8 +205,8 @@ def main() -> int:
     ap.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=list(SYSTEMS))
     args = ap.parse_args()
     sys.path.insert(0, str(args.eval))
-    from scale import run_scale
     import score as kit  # the evaluation kit's own question files and answer matching
+    from scale import run_scale
 
     squad = args.eval / "squad"
     corpora = {"article": sorted((ROOT / "seeds").glob("*.txt")), "super_bowl_50": [squad / "super_bowl_50.txt"],

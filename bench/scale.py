@@ -112,7 +112,7 @@ class _Rows:
 def build(work: Path, n: int) -> dict:
     import faiss
 
-    from bot.index import vector_index
+    from bot.store import vector_index
 
     t = time.perf_counter()
     index = vector_index(_Rows(work / "vectors.npy", n), progress=True)
@@ -146,7 +146,7 @@ def query(work: Path, n: int) -> dict:
     for q in questions:
         t = time.perf_counter()
         v = embed.encode_queries([q])
-        _, ids = index.search(v, config.DENSE_CANDIDATES)
+        _, ids = index.search(v, config.TRAINED.dense_candidates)
         for i in ids[0][:10]:
             text.seek(int(offsets[i]))
             text.read(int(offsets[i + 1] - offsets[i]))
@@ -177,7 +177,7 @@ def bot_index(work: Path, n: int) -> dict:
     """The bot's own index directory over the first n passages (one sentence each, paragraphs of
     four), its vectors made from the corpus vectors as a build would make them: a sentence's window
     is it and its neighbours, a paragraph all of its sentences (normalised sums, see above)."""
-    from bot import embed, index
+    from bot import embed, store
     from bot.lexical import content_words
     from bot.sources import LEAD, Document, Paragraph, Sentence
 
@@ -208,7 +208,7 @@ def bot_index(work: Path, n: int) -> dict:
             windows[p * PER_PARAGRAPH + k] = w / np.linalg.norm(w)
         total = v.sum(axis=0)
         para_vecs[p] = total / np.linalg.norm(total)
-    index.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", "".join(parts))], paragraphs, sentences,
+    store.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", "".join(parts))], paragraphs, sentences,
                 vocab, vectors, windows, para_vecs, embed.encode(vocab).astype(np.float16))
     return {"bot_index_s": time.perf_counter() - t}
 

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from systems import GRADIO_ONLY, SYSTEMS  # noqa: E402
-
 import gradio as gr  # noqa: E402
+from systems import GRADIO_ONLY, SYSTEMS  # noqa: E402
 
 from bot import config  # noqa: E402
 
@@ -26,7 +25,7 @@ def main() -> None:
 
     with gr.Blocks() as demo:
         gr.api(chat, api_name="chat")
-    demo.queue(default_concurrency_limit=config.CONCURRENCY, max_size=config.QUEUE_SIZE).launch(
+    demo.queue(default_concurrency_limit=config.limits().concurrency, max_size=config.limits().queue_size).launch(
         server_name="127.0.0.1", server_port=port, quiet=True)
 
 

@@ -7,8 +7,8 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")  # no network, ever
@@ -40,9 +40,9 @@ def _paragraphs(sources: list[Path]) -> list[str]:
 # --- this project -------------------------------------------------------------------------------
 
 def quote_bot_build(sources: list[Path], out: Path) -> int:
-    from bot import index
+    from bot import store
 
-    built = index.build(sources, out)
+    built = store.build(sources, out)
     return json.loads((built / "manifest.json").read_text())["sentences"]
 
 

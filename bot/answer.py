@@ -37,13 +37,13 @@ class Bot:
         load_reader()
         limit_threads()
 
-    def warm_up(self) -> "Bot":
+    def warm_up(self) -> Bot:
         """Do now what the first question would otherwise wait for: query encoder, word indexes."""
         self.answer("What is this article about?")
         return self
 
     @classmethod
-    def load(cls, index_dir: str | Path) -> "Bot":
+    def load(cls, index_dir: str | Path) -> Bot:
         """Open an index built by `python -m bot index`; raises IndexProblem if it is unusable."""
         return cls(load(index_dir))
 

@@ -20,7 +20,7 @@ class Bm25:
     doc_terms: list[frozenset[int]]  # per text, its term ids
 
     @classmethod
-    def build(cls, texts: list[str], vocab: dict[str, int] | None = None, k1: float = 1.2, b: float = 0.75) -> "Bm25":
+    def build(cls, texts: list[str], vocab: dict[str, int] | None = None, k1: float = 1.2, b: float = 0.75) -> Bm25:
         """Index `texts`; pass another Bm25's vocab to share term ids with it."""
         vocab = {} if vocab is None else vocab
         rows, cols, tfs, doc_terms, lengths = [], [], [], [], []

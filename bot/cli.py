@@ -1,5 +1,5 @@
-"""Command line: `python -m bot index SOURCE... --out DIR`, `python -m bot ask "question"` and
-`python -m bot chat` (a conversation on stdin)."""
+"""Command line: `python -m bot index SOURCE... --out DIR`, `python -m bot ask "question"`,
+`python -m bot chat` (a conversation on stdin) and `python -m bot rules` (the hand rules)."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
     chat = sub.add_parser("chat", help="a conversation: one question per line on stdin, follow-ups included")
+    sub.add_parser("rules", help="list the hand rules, whether each is on (BOT_RULES_OFF switches them off), and why")
     for answering in (ask, chat):
         answering.add_argument("--index", type=Path, default=None,
                                help=f"index directory (default: {config.index_dir()})")
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from .sources import SourceError
 
     try:
-        code = {"index": _index, "ask": _ask, "chat": _chat}[args.command](args)
+        code = {"index": _index, "ask": _ask, "chat": _chat, "rules": _rules}[args.command](args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
         return code
     except (IndexProblem, SourceError, ValueError, RuntimeError) as e:  # RuntimeError: a model file is unusable
@@ -53,6 +54,13 @@ def _index(args) -> int:
     return 0
 
 
+def _rules(args) -> int:
+    from . import rules
+
+    print(rules.table())
+    return 0
+
+
 def _bot(args):
     import bot
 
@@ -68,7 +76,7 @@ def _ask(args) -> int:
 def _chat(args) -> int:
     """Answer each line of stdin in turn, earlier turns as the conversation; an empty line or
     end of input ends it. A question the bot cannot take gets its reason, and the chat goes on."""
-    bot, history = _bot(args), []
+    bot, history, last = _bot(args), [], None
     prompt = "> " if sys.stdin.isatty() else ""
     while True:
         try:
@@ -78,9 +86,10 @@ def _chat(args) -> int:
         if not question.strip():
             return 0
         try:
-            reply = bot.answer(question, history)
+            reply = bot.answer(question, history, last)
         except ValueError as e:
             print(f"error: {e}\n", flush=True)
             continue
         print(reply.text + "\n", flush=True)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
+        last = reply  # what it quoted travels as data to the next question

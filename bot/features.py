@@ -64,7 +64,7 @@ class _QuestionVectors:
     rest: np.ndarray
     anchors: np.ndarray
     rest_share: float
-    soft: "_SoftCoverage"
+    soft: _SoftCoverage
 
 
 def _unknown_idf(index: Index) -> float:

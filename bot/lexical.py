@@ -5,7 +5,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing done down during each either else ever few for

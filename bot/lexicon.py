@@ -23,7 +23,7 @@ _WORD_RE = re.compile(r"\w+")
 class Lexicon:
     """The language views of one index (Index.lexicon)."""
 
-    def __init__(self, index: "Index"):
+    def __init__(self, index: Index):
         self._index = index
 
     @cached_property

@@ -26,7 +26,7 @@ class Model:
     features: tuple[str, ...] = ()  # what each input column is; () for an embedding's dimensions
 
     @classmethod
-    def from_json(cls, d: dict) -> "Model":
+    def from_json(cls, d: dict) -> Model:
         layers = tuple((np.asarray(layer["w"], dtype=np.float32), np.asarray(layer["b"], dtype=np.float32))
                        for layer in d["layers"])
         return cls(np.asarray(d["mean"], dtype=np.float32), np.asarray(d["scale"], dtype=np.float32), layers,

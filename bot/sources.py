@@ -77,6 +77,32 @@ def read_source(path: str | Path) -> Document:
     return parse(path.name, text)
 
 
+def _lines(text: str):
+    """Each line of the text: its number, where it starts and ends (trailing space cut), and its body."""
+    pos = 0
+    for i, line in enumerate(text.splitlines(keepends=True)):
+        line_start, pos = pos, pos + len(line)
+        body = line.rstrip()
+        yield i, line_start, line_start + len(body), body
+
+
+def heading(body: str) -> tuple[int, str] | None:
+    """A line's heading level and title, if it is a wiki (== Title ==) or markdown (## Title) heading."""
+    m = _WIKI_HEADING.match(body) or _MD_HEADING.match(body)
+    return (len(m.group(1)), m.group(2)) if m else None
+
+
+def headings(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, level, title) of every heading line of a source, the wiki title line as level 1."""
+    out = []
+    for i, start, end, body in _lines(text):
+        if i == 0 and (m := _WIKI_TITLE.match(body)):
+            out.append((start, end, 1, m.group(1).strip()))
+        elif h := heading(body):
+            out.append((start, end, *h))
+    return out
+
+
 def parse(name: str, text: str) -> Document:
     """Split raw article text into paragraphs that know their section and offsets."""
     doc = Document(name=name, title=Path(name).stem.replace("_", " "), text=text)
@@ -88,33 +114,26 @@ def parse(name: str, text: str) -> Document:
             doc.paragraphs.append((section, run[0][0], run[-1][1]))
             run.clear()
 
-    pos = 0
-    for i, line in enumerate(text.splitlines(keepends=True)):
-        line_start, pos = pos, pos + len(line)
-        body = line.rstrip()
-        end = line_start + len(body)
+    for i, line_start, end, body in _lines(text):
         if i == 0 and (m := _WIKI_TITLE.match(body)):
             doc.title = m.group(1).strip()
             continue
-        heading = _WIKI_HEADING.match(body) or _MD_HEADING.match(body)
-        if heading:
+        if h := _WIKI_HEADING.match(body) or _MD_HEADING.match(body):
             flush()
-            if heading.group(1) == "#" and section == LEAD and not doc.paragraphs:
-                doc.title = heading.group(2)  # a markdown document's first-level title
+            if h.group(1) == "#" and section == LEAD and not doc.paragraphs:
+                doc.title = h.group(2)  # a markdown document's first-level title
             else:
-                section = heading.group(2) or section
+                section = h.group(2) or section
             continue
         bullet = _BULLET.match(body)
         content_start = line_start + (bullet.end() if bullet else len(body) - len(body.lstrip()))
-        if content_start >= end:  # blank line, or an empty bullet
-            flush()
+        if content_start >= end or bullet:  # a blank line or an empty bullet ends a paragraph; so does
+            flush()                         # a list item, which stands alone, or an indented (quoted) line
+        if content_start >= end:
             continue
         if bullet and not body.lstrip().startswith(":"):
-            flush()  # a list item stands alone
             doc.paragraphs.append((section, content_start, end))
             continue
-        if bullet:  # an indented (quoted) line is a paragraph of its own
-            flush()
         run.append((content_start, end))
     flush()
     return doc

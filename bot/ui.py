@@ -15,6 +15,7 @@ from .conversation import content_text
 from .render import escape_md
 from .reply import Reply
 from .sessions import Session, Sessions, index_uploads, record_feedback
+from .sources import headings
 
 log = logging.getLogger(__name__)
 SESSIONS = Sessions()
@@ -40,6 +41,7 @@ CSS = """
 #article-panel mark#cite-1.cite { background: #ffc53d; }
 #article-panel mark.closest { background: #dde3ea; color: #000; border-radius: 3px; padding: 0 2px; }
 #article-panel .legend a { margin-right: 0.8em; }
+#article-panel .article h3, #article-panel .article h4, #article-panel .article h5 { margin: 0.3em 0 0; }
 """
 
 
@@ -63,22 +65,7 @@ def _answer(message, history, session: Session) -> tuple[str, Reply | None]:
     return text, reply
 
 
-def article_html(b: Bot, reply: Reply | None = None) -> str:
-    """The cited document as HTML, with the reply's quotes highlighted and linked from a legend."""
-    quotes = list(reply.citations or reply.closest) if reply else []
-    kind = "cite" if reply and reply.found else "closest"
-    docs = {d.name: d for d in b.index.docs}
-    doc = docs.get(quotes[0].source) if quotes else b.index.docs[0]
-    marks = sorted((c.start, c.end, n) for n, c in enumerate(quotes, 1) if c.source == doc.name)
-    parts, pos = [], 0
-    for start, end, n in marks:
-        if start < pos:
-            continue  # overlapping quotes: the first one shown wins
-        parts += [html.escape(doc.text[pos:start]),
-                  f'<mark class="{kind}" id="cite-{n}" title="[{n}] {html.escape(quotes[n - 1].section)}">'
-                  f"{html.escape(doc.text[start:end])}</mark>"]
-        pos = end
-    parts.append(html.escape(doc.text[pos:]))
+def _legend(doc, quotes: list, kind: str) -> str:
     if not quotes:
         legend = "Ask a question: the sentences it is answered from are highlighted here."
     else:
@@ -87,7 +74,34 @@ def article_html(b: Bot, reply: Reply | None = None) -> str:
                          for n, c in enumerate(quotes, 1))
         legend = f"{label} {links}"
     return (f'<div class="legend"><b>{html.escape(doc.title)}</b> · <code>{html.escape(doc.name)}</code><br>'
-            f'{legend}</div><div class="article">{"".join(parts)}</div>')
+            f"{legend}</div>")
+
+
+def _pieces(doc, quotes: list, kind: str) -> list[tuple[int, int, str]]:
+    """(start, end, html) of the stretches of the document shown otherwise than as plain text: its
+    headings, as headings, and the quotes, highlighted (of overlapping quotes, the first shown wins)."""
+    out = [(start, end, f"<h{min(level + 2, 6)}>{html.escape(title)}</h{min(level + 2, 6)}>")
+           for start, end, level, title in headings(doc.text)]
+    for n, c in sorted(((n, c) for n, c in enumerate(quotes, 1) if c.source == doc.name), key=lambda x: x[1].start):
+        if not any(a < c.end and c.start < b for a, b, _ in out):
+            out.append((c.start, c.end, f'<mark class="{kind}" id="cite-{n}" title="[{n}] {html.escape(c.section)}">'
+                                        f"{html.escape(doc.text[c.start:c.end])}</mark>"))
+    return sorted(out)
+
+
+def article_html(b: Bot, reply: Reply | None = None) -> str:
+    """The cited document as HTML, headings as headings, with the reply's quotes highlighted and
+    linked from a legend."""
+    quotes = list(reply.citations or reply.closest) if reply else []
+    kind = "cite" if reply and reply.found else "closest"
+    docs = {d.name: d for d in b.index.docs}
+    doc = docs.get(quotes[0].source) if quotes else b.index.docs[0]
+    parts, pos = [], 0
+    for start, end, shown in _pieces(doc, quotes, kind):
+        parts += [html.escape(doc.text[pos:start]), shown]
+        pos = end
+    parts.append(html.escape(doc.text[pos:]))
+    return f'{_legend(doc, quotes, kind)}<div class="article">{"".join(parts)}</div>'
 
 
 def chat_api(message: str, request: gr.Request) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import string
 import sys
 import tempfile
@@ -30,7 +29,10 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot import config, embed, index, retrieve  # noqa: E402
+from dataclasses import asdict  # noqa: E402
+
+from bot import config, embed, features, store  # noqa: E402
+from bot.models import Model  # noqa: E402
 
 HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
 PUNCT = set(string.punctuation) | set("“”‘’—–«»")
@@ -62,7 +64,7 @@ def rows_by_article(squad: Path) -> dict[str, list[dict]]:
 
 
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: int = 0) -> dict:
-    """Logistic regression (hidden=0) or a one-hidden-layer MLP, as retrieve.Model's JSON."""
+    """Logistic regression (hidden=0) or a one-hidden-layer MLP, as models.Model's JSON."""
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
     z = (x - scaler.mean_) / scale
@@ -79,16 +81,22 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: 
     return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "layers": layers}
 
 
-def without(top: retrieve.Ranked, keep: list[int], score) -> retrieve.Ranked:
+def without(top: features.Ranked, keep: list[int], score) -> features.Ranked:
     """The ranking as it would be with only the `keep` candidates in the article."""
     f = top.features[keep].copy()
-    names = {n: i for i, n in enumerate(retrieve.FEATURES)}
+    names = {n: i for i, n in enumerate(features.FEATURES)}
     f[:, names["dense_s_rel"]] = f[:, names["dense_s"]] - f[:, names["dense_s"]].max()
     for col in ("bm25_s_rel", "bm25_p_rel"):
         f[:, names[col]] /= max(float(f[:, names[col]].max()), 1e-6)
     s = score(f)
     order = np.argsort(-s, kind="stable")
-    return retrieve.Ranked(top.sentences[keep][order], s[order], f[order], top.kind, top.support)
+    return features.Ranked(top.sentences[keep][order], s[order], f[order], top.kind, top.support)
+
+
+def answerable_row(ranking: features.Ranked, verified: np.ndarray) -> np.ndarray:
+    """What the refusal model reads of a ranking, in ANSWERABLE_FEATURES' order."""
+    named = features.answerable_features(ranking, verified)
+    return np.array([named[n] for n in features.ANSWERABLE_FEATURES], dtype=np.float32)
 
 
 def main() -> int:
@@ -104,7 +112,7 @@ def main() -> int:
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
     ap.add_argument("--held-out", nargs="+", default=list(HELD_OUT), metavar="ARTICLE",
                     help="articles (file names) kept out of training, for evaluation")
-    ap.add_argument("--out", type=Path, default=config.RANKER_PATH, help="where to write the models")
+    ap.add_argument("--out", type=Path, default=config.ranker_path(), help="where to write the models")
     args = ap.parse_args()
 
     articles = rows_by_article(args.squad)
@@ -117,13 +125,13 @@ def main() -> int:
             f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name])
 
     tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
-    index.build([args.squad / "train10" / n for n in train_names], tmp / "idx")
-    idx = index.load(tmp / "idx")
+    store.build([args.squad / "train10" / n for n in train_names], tmp / "idx")
+    idx = store.load(tmp / "idx")
     rows = [r for n in train_names for r in articles[n]]
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
     ranked, xs, ys = [], [], []
     for row in rows:
-        r = retrieve.featurize(idx, retrieve.Query(row["question"]))
+        r = features.featurize(idx, features.Query(row["question"]))
         golds = [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]
         texts = [norm(idx.text(idx.sentences[i])) for i in r.sentences]
         labels = np.array([any(g in t for g in golds) for t in texts])
@@ -132,15 +140,15 @@ def main() -> int:
             xs.append(r.features)
             ys.append(labels)
     ranker = fit(np.vstack(xs), np.concatenate(ys), hidden=args.hidden)
-    ranker["features"] = list(retrieve.FEATURES)
-    score = retrieve.Model.from_json(ranker)
+    ranker["features"] = list(features.FEATURES)
+    score = Model.from_json(ranker)
 
     # The verifier reads question and sentence together: trained on the ranker's best candidates.
     tops, pair_x, pair_y, pairs = [], [], [], []
     for row, r, golds in ranked:
         s = score(r.features)
         order = np.argsort(-s, kind="stable")
-        top = retrieve.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.support)
+        top = features.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.support)
         tops.append(top)
         cache = {}
         if golds:
@@ -151,27 +159,27 @@ def main() -> int:
             pair_y.append([any(g in norm(idx.text(idx.sentences[i])) for g in golds) for i in ids])
         pairs.append(cache)
     verifier = fit(np.vstack(pair_x), np.concatenate(pair_y), hidden=args.hidden_verifier)
-    vmodel = retrieve.Model.from_json(verifier)
+    vmodel = Model.from_json(verifier)
 
-    def verified(question: str, ranking: retrieve.Ranked, cache: dict) -> np.ndarray:
-        ids = [int(i) for i in ranking.sentences[: config.VERIFY_TOP]]
+    def verified(question: str, ranking: features.Ranked, cache: dict) -> np.ndarray:
+        ids = [int(i) for i in ranking.sentences[: config.TRAINED.verify_top]]
         missing = [i for i in ids if i not in cache]
         if missing:
             cache.update(zip(missing, embed.encode_pairs(question, [idx.text(idx.sentences[i]) for i in missing])))
         return vmodel(np.vstack([cache[i] for i in ids]))
 
     ax, ay, hits = [], [], []
-    for (row, r, golds), top, cache in zip(ranked, tops, pairs):
+    for (row, _, golds), top, cache in zip(ranked, tops, pairs):
         q = row["question"]
         if not golds:
             if args.squad_negatives:
-                ax.append(retrieve.answerable_features(top, verified(q, top, cache)))
+                ax.append(answerable_row(top, verified(q, top, cache)))
                 ay.append(False)
         else:
             texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
             hits.append([any(g in t for g in golds) for t in texts])
             if any(hits[-1]):  # answerable, and the quotes hold the answer: this should be answered
-                ax.append(retrieve.answerable_features(top, verified(q, top, cache)))
+                ax.append(answerable_row(top, verified(q, top, cache)))
                 ay.append(True)
             # The same question where the article no longer says: its answer's sentences taken
             # out (the topic is still there, the fact is not), or its answer's paragraphs.
@@ -181,20 +189,20 @@ def main() -> int:
                                              idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
                 if len(keep) >= 2:
                     rest = without(top, keep, score)
-                    ax.append(retrieve.answerable_features(rest, verified(q, rest, cache)))
+                    ax.append(answerable_row(rest, verified(q, rest, cache)))
                     ay.append(False)
     ax_a, ay_a = np.vstack(ax), np.array(ay)
     weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
     answerable = fit(ax_a, ay_a, weight, hidden=args.hidden_answerable)
-    answerable["features"] = list(retrieve.ANSWERABLE_FEATURES)
-    p = retrieve.Model.from_json(answerable)(ax_a)
+    answerable["features"] = list(features.ANSWERABLE_FEATURES)
+    p = Model.from_json(answerable)(ax_a)
     answerable["threshold"] = float(np.quantile(p[ay_a], 1 - args.answer_rate))
 
     hits_a = np.array(hits)
     print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
           f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    args.out.write_text(json.dumps({"trained_on": train_names, "ranker": ranker, "verifier": verifier,
+    args.out.write_text(json.dumps({"trained_on": train_names, "settings": asdict(config.TRAINED), "ranker": ranker, "verifier": verifier,
                                     "answerable": answerable}) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

@@ -23,8 +23,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot import config  # noqa: E402
 from train_ranker import HELD_OUT, rows_by_article  # noqa: E402
+
+from bot import config  # noqa: E402
 
 BATCH = 32
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
@@ -69,7 +70,7 @@ def main() -> int:
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
     ap.add_argument("--epochs", type=float, default=6.0)
     ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--out", type=Path, default=config.READER_PATH)
+    ap.add_argument("--out", type=Path, default=config.reader_path())
     args = ap.parse_args()
 
     import torch

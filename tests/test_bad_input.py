@@ -43,7 +43,7 @@ def test_odd_input_gets_a_safe_faithful_reply(raws, question):
 def test_source_markup_is_escaped(tmp_path):
     src = tmp_path / "evil.txt"
     src.write_text("[[Evil]]\n\nThe secret tag is <script>alert(1)</script> and it was added in 2001.\n")
-    from bot.index import build
+    from bot.store import build
 
     r = bot.Bot.load(build([src], tmp_path / "idx")).answer("When was the secret tag added?")
     assert r.found and "<script>" in r.citations[0].quote

@@ -5,7 +5,8 @@ import pytest
 
 import bot
 from bot import config
-from bot.index import IndexProblem, build, check_sources, load
+from bot.index import IndexProblem
+from bot.store import build, check_sources, load
 from helpers import ARTICLE
 
 
@@ -19,10 +20,10 @@ def small_index(tmp_path_factory):
 
 
 def test_committed_index_matches_seeds():
-    idx = load(config.DEFAULT_INDEX_DIR)
+    idx = load(config.index_dir())
     check_sources(idx, [ARTICLE])
     m = idx.manifest
-    assert m["model"] == config.MODEL_NAME and m["dimension"] == 384 and m["format"] == config.INDEX_FORMAT
+    assert m["model"] == config.TRAINED.model_name and m["dimension"] == 384 and m["format"] == config.INDEX_FORMAT
     assert m["sentences"] == idx.sentence_vectors.ntotal == len(idx.sentences)
 
 
@@ -95,7 +96,7 @@ def test_vector_index_is_exact_when_small_and_inverted_when_large(monkeypatch):
     import faiss
     import numpy as np
 
-    from bot.index import vector_index
+    from bot.store import vector_index
 
     rng = np.random.default_rng(1)
     v = rng.normal(size=(4000, 384)).astype(np.float32)
@@ -115,10 +116,12 @@ def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
     """A corpus past FLAT_MAX_VECTORS gets an inverted file; the bot answers from it the same way."""
     import faiss
 
+    import dataclasses
+
     monkeypatch.setattr(config, "FLAT_MAX_VECTORS", 50)
-    monkeypatch.setattr(config, "SCORE_ALL_BELOW", 0)  # candidates come from the index search
     out = build([ARTICLE], tmp_path / "ivf")
-    b = bot.Bot.load(out)
+    b = bot.Bot.load(out)  # the models are loaded, checked against the settings, before one changes
+    monkeypatch.setattr(config, "TRAINED", dataclasses.replace(config.TRAINED, score_all_below=0))  # search
     assert isinstance(b.index.sentence_vectors, faiss.IndexIVF)
     reply = b.answer("When did Stalin put forth the theory?")
     assert reply.found and "1924" in reply.span

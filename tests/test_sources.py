@@ -16,7 +16,7 @@ def test_article_structure(raw):
     assert {"Background", "Relation to Leninism", "Relation to classical Marxism", "See also",
             "Further reading", "External links"} <= set(sections)
     assert "References" not in sections  # empty section
-    for section, start, end in doc.paragraphs:
+    for _section, start, end in doc.paragraphs:
         assert doc.text[start:end].strip() == doc.text[start:end] and doc.text[start:end]
     texts = [doc.text[s:e] for _, s, e in doc.paragraphs]
     assert "State capitalism" in texts  # bullet, without its '*'

@@ -4,12 +4,12 @@ import json
 import shutil
 
 import faiss
-import numpy as np
 import pytest
 
 import bot
 from bot import config
-from bot.index import IndexProblem, build
+from bot.index import IndexProblem
+from bot.store import build
 
 REBUILD = "python -m bot index"
 

@@ -1,5 +1,5 @@
-"""Odd and hostile questions, through the Python API and through the real server's /chat."""
-import time
+"""Odd and hostile questions, through the Python API and through the real server's /chat (how long
+each takes is measured by bench/hostile.py, not here)."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -50,9 +50,7 @@ def ask(question):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_api(name):
-    t = time.perf_counter()
     r = ask(HOSTILE[name])
-    assert time.perf_counter() - t < 2.0
     check(r, {ARTICLE.name: RAW})
     if name == "prompt injection" and not isinstance(r, ValueError):
         assert "Paris" not in " ".join(c.quote for c in r.citations)  # only the article speaks
@@ -67,9 +65,7 @@ def test_server(app_url):
     for name, question in HOSTILE.items():
         if name == "lone surrogate":
             continue  # cannot travel as UTF-8 over HTTP at all (browsers send U+FFFD); test_api covers it
-        t = time.perf_counter()
         text = client.predict(question, api_name="/chat")
-        assert time.perf_counter() - t < 5.0, name
         assert isinstance(text, str) and text, name
         for tag in ("<script", "<img", "javascript:"):
             assert tag not in text, name

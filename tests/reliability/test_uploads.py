@@ -8,7 +8,7 @@ from bot.sessions import index_uploads, safe_name, session_dir
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     d = tmp_path / "data"
-    monkeypatch.setattr(config, "DATA_DIR", d)
+    monkeypatch.setenv("BOT_DATA_DIR", str(d))
     return d
 
 
@@ -26,8 +26,8 @@ GOOD = b"[[Doc]]\n\nThe harbour opened in 1850.\n"
 
 
 def test_too_many_files(tmp_path):
-    many = files(tmp_path, **{f"d{i}.txt": GOOD for i in range(config.MAX_UPLOAD_FILES + 1)})
-    with pytest.raises(ValueError, match=f"At most {config.MAX_UPLOAD_FILES} files"):
+    many = files(tmp_path, **{f"d{i}.txt": GOOD for i in range(config.limits().max_upload_files + 1)})
+    with pytest.raises(ValueError, match=f"At most {config.limits().max_upload_files} files"):
         index_uploads("s1", many)
 
 

@@ -1,0 +1,28 @@
+"""render.py: replies as markdown, with nothing typed or quoted rendered as markup."""
+from bot.render import answer_text, escape_md, refusal_text
+from bot.reply import Citation, cited_in
+
+QUOTE = Citation("The defeat ended hopes.", "a.txt", "Background", 10, 33, 0.9)
+OTHER = Citation("Stalin wrote <b>it</b>.", "a.txt", "Lead", 40, 63, 0.5)
+
+
+def test_markup_is_shown_as_text():
+    assert escape_md("<script>*x*</script> [a](b)") == r"&lt;script&gt;\*x\*&lt;/script&gt; \[a\](b)"
+
+
+def test_the_short_answer_leads_and_every_quote_is_located():
+    text = answer_text("hopes", [QUOTE, OTHER], "")
+    assert text.startswith("**hopes**") and "> The defeat ended hopes." in text and "&lt;b&gt;" in text
+    assert cited_in(text) == [("a.txt", 10, 33), ("a.txt", 40, 63)]
+
+
+def test_an_answer_that_is_the_whole_first_quote_is_not_printed_twice():
+    text = answer_text(QUOTE.quote, [QUOTE, OTHER], "")
+    assert text.count("The defeat ended hopes.") == 1 and text.startswith("**The defeat ended hopes.**")
+    assert cited_in(text) == [("a.txt", 10, 33), ("a.txt", 40, 63)]  # still read back by a follow-up
+
+
+def test_a_refusal_names_what_the_article_never_mentions():
+    text = refusal_text([OTHER], "", ("Mao Zedong",))
+    assert text.startswith("**The article does not say.** It never mentions Mao Zedong.")
+    assert "Closest, but *not* an answer:" in text

@@ -1,0 +1,116 @@
+"""spans.py: the short answer the reader picks out of a quote, in the form the question asks for."""
+import pytest
+
+from bot.models import load_reader
+from bot.questions import answer_kind
+from bot.spans import _whole_words, short_answer, short_answer_in
+
+ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
+          "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
+          "it will go slowest and will meet most obstacles in Germany, most rapidly and with the fewest difficulties "
+          "in England.")
+QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to construct the complete socialism" and '
+                'claims that despite the claims of Trotsky, Zinoviev and Kamenev, the socialist society has for the '
+                'most part been indeed constructed.')
+
+
+def answer(text: str, question: str, kind: str | None = None) -> str | None:
+    found = short_answer(text, kind or answer_kind(question), question)
+    return None if found is None else text[slice(*found)]
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the asked type (here: a place) narrows the choice; the reader picks among the pieces of it
+    ("Where would the revolution go slowest?", "Germany"),
+    ("Where would the revolution meet the fewest difficulties?", "England"),
+    # no type asked: the reader's own span, somewhere inside the answer
+    ("What would make the revolution develop more rapidly in a country?",
+     "a more developed industry, greater wealth, a more significant mass of productive forces"),
+])
+def test_short_answer_is_the_piece_the_reader_points_at(question, expected):
+    a, b = short_answer(ENGELS, answer_kind(question), question)
+    assert ENGELS[a:b] in expected
+    assert (a == 0 or not ENGELS[a - 1].isalnum()) and (b == len(ENGELS) or not ENGELS[b].isalnum())  # whole words
+
+
+def test_a_reason_is_the_whole_sentence():
+    assert short_answer(ENGELS, "number", "How many countries at least?") is not None  # "how many" wants a number
+    assert answer(ENGELS, "For what purpose would a country need more productive forces?") is None
+
+
+@pytest.mark.parametrize("question,text,expected", [
+    # someone's exact words: the quotation, not a name beside it
+    ("What were Lenin's exact words, as Stalin quotes them?", QUOTES_LENIN,
+     "we have everything necessary to construct the complete socialism"),
+    # a quotation the quote opens but does not close (it goes on past the quote) runs to its end
+    ("What exactly did he write in 1918?", "In 1918 he wrote, “They do not suspect that they are deserting the revolution.",
+     "They do not suspect that they are deserting the revolution"),
+    # which chapter or volume: the numbered part, not the work's name
+    ("Which chapter of the book?", "Duncan Hallas The Comintern, chapter 5", "chapter 5"),
+    ("In which volume of the Collected Works is the speech?", "(Collected Works, Vol. 23, p. 9.)", "Vol. 23"),
+    # a title may be one word, and a title is whole
+    ("Which newspaper was the question sent to?", "Comrade Ivan Ivanov sent his question to Pravda.", "Pravda"),
+    ("Which book is listed?", "Concerning questions of Leninism", "Concerning questions of Leninism"),
+    # a name written surname first, as references do, is whole: not "Leon" out of "Trotsky, Leon"
+    ("Who wrote The Draft Program of the Communist International?", "The Draft Program of the Communist "
+     "International: A Criticism of Fundamentals, Trotsky, Leon, 1928 (also known as \"The Third International After "
+     "Lenin\")", "Trotsky, Leon"),
+    # what something is, said right after its name anywhere in the sentence, not only at its start
+    ("What was the Comintern?", "1925-6 signaled a shift from the immediate activity of the Comintern, the "
+     "Communist International, from world revolution towards a defense of the Soviet state.", "the Communist International"),
+    ("What was Osnovy Leninizma?", "In the first edition of the book Osnovy Leninizma (Foundations of Leninism, "
+     "1924), Stalin was still a follower of Vladimir Lenin's idea.", "Foundations of Leninism"),
+    # "Who was X?" asks what X was: what a definition says, else the whole sentence
+    ("Who is Frank Shuman?", "Frank Shuman, a U.S. inventor, built a solar engine.", "a U.S. inventor"),
+    ("Who was Stalin?", "In his Response to Comrade Ivanov, Stalin splits the question in two parts.", None),
+    # a role is no name: who holds it is the answer
+    ("Who is the Commissioner of the National Football League?",
+     "Roger Goodell is the Commissioner of the National Football League.", "Roger Goodell"),
+    ("Who was the MVP?", "Denver linebacker Von Miller was named the MVP.", "Von Miller"),
+    # a name asked for may be no name: the reader's own span beats the only name, scored far lower
+    ("Which two classes had become decisive?", "In all civilized countries, Engels wrote, bourgeoisie and "
+     "proletariat have become the decisive classes.", "bourgeoisie and proletariat"),
+])
+def test_short_answer_takes_the_form_asked_for(question, text, expected):
+    assert answer(text, question) == expected
+
+
+def test_short_answer_never_repeats_the_question():
+    assert answer("Stalin wrote his reply on 14 February 1938.", "What did Stalin write on 14 February 1938?",
+                  "date") != "14 February 1938"
+
+
+def test_a_yes_or_no_question_is_answered_by_the_whole_sentence():
+    text = "The theory of Socialism in One Country was vigorously criticized by Grigory Zinoviev and Leon Trotsky."
+    for polar in ("Was the theory criticized?", "Did anyone criticize the theory?"):
+        assert answer(text, polar) is None  # no word of it says yes or no
+    for question in ("Was it Zinoviev or Stalin who criticized the theory?", "Who criticized the theory?"):
+        span = answer(text, question)  # choices offered, or who: the name
+        assert "Zinoviev" in span and len(span) < len(text) / 2
+
+
+def test_a_short_answer_of_the_type_asked_may_come_from_the_second_quote():
+    quotes = ['On the question of socialist construction in a single country, Engels wrote: "Will it be possible?',
+              "Friedrich Engels, The Principles of Communism, 1847"]
+    question = "In which year did Engels write it?"
+    n, a, b = short_answer_in(quotes, answer_kind(question), question)
+    assert (n, quotes[n][a:b]) == (1, "1847")  # the first quote has no year
+    dated = ["In 1847 Engels wrote it down.", quotes[1]]
+    n, a, b = short_answer_in(dated, answer_kind(question), question)
+    assert (n, dated[n][a:b]) == (0, "1847")   # the first quote's own year comes first
+    question = "What did Engels write?"        # no type asked: the first quote is read
+    assert short_answer_in(quotes, answer_kind(question), question)[0] == 0
+
+
+def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
+    text = 'formulated as an answer to a question of a "comrade Ivanov" mailed to Pravda newspaper'
+    a = text.index("a \"comrade")
+    assert text[slice(*_whole_words(text, a, text.index("Ivanov") + 3))] == 'a "comrade Ivanov"'  # word, then mark
+    long = 'he wrote "' + "very " * 20 + 'long words" then'
+    a, b = _whole_words(long, 3, 14)
+    assert long[a:b] == 'wrote "very'  # its closing mark is too far: the span is not grown to a page
+
+
+def test_a_missing_reader_is_reported(tmp_path):
+    with pytest.raises(RuntimeError, match="train_reader.py"):
+        load_reader(tmp_path / "reader.onnx")
