@@ -114,9 +114,9 @@ def test_vector_index_is_exact_when_small_and_inverted_when_large(monkeypatch):
 
 def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
     """A corpus past FLAT_MAX_VECTORS gets an inverted file; the bot answers from it the same way."""
-    import faiss
-
     import dataclasses
+
+    import faiss
 
     monkeypatch.setattr(config, "FLAT_MAX_VECTORS", 50)
     out = build([ARTICLE], tmp_path / "ivf")
