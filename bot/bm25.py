@@ -20,9 +20,9 @@ class Bm25:
     doc_terms: list[frozenset[int]]  # per text, its term ids
 
     @classmethod
-    def build(cls, texts: list[str], vocab: dict[str, int] | None = None, k1: float = 1.2, b: float = 0.75) -> Bm25:
-        """Index `texts`; pass another Bm25's vocab to share term ids with it."""
-        vocab = {} if vocab is None else vocab
+    def build(cls, texts: list[str], like: Bm25 | None = None, k1: float = 1.2, b: float = 0.75) -> Bm25:
+        """Index `texts`; `like`: another Bm25 whose term ids these share (and add to)."""
+        vocab = {} if like is None else like.vocab
         rows, cols, tfs, doc_terms, lengths = [], [], [], [], []
         for i, text in enumerate(texts):
             counts: dict[int, int] = {}

@@ -34,7 +34,7 @@ class Lexicon:
     @cached_property
     def paragraphs(self) -> Bm25:
         ix = self._index
-        return Bm25.build([ix.paragraph_text(i) for i in range(len(ix.paragraphs))], vocab=self.sentences.vocab)
+        return Bm25.build([ix.paragraph_text(i) for i in range(len(ix.paragraphs))], like=self.sentences)
 
     @cached_property
     def sentence_words(self) -> list[np.ndarray]:

@@ -1,6 +1,8 @@
 """Ranking the sentences that may answer a question: the candidates' features scored by the learned
 ranker, then the boosts of the hand rules (the paragraphs a follow-up continues, the sentence that
-defines what is asked, a section the question names). The second stage of answering."""
+defines what is asked, a section the question names). The second stage of answering. Also the
+verifier, which reads the question together with a sentence (decide.py asks it), and the
+answer-time thread limits."""
 from __future__ import annotations
 
 import faiss
