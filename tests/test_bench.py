@@ -14,7 +14,7 @@ def test_bench_smoke(tmp_path):
     if not (kit / "score.py").is_file() or not (kit / "dev.jsonl").is_file():
         pytest.skip(f"the benchmark reads the evaluation kit in {kit}, which is not here")
     done = subprocess.run([sys.executable, "bench/run.py", "--smoke", "--out", str(tmp_path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=900)  # a hang guard, not a time bound
     assert done.returncode == 0, done.stderr[-2000:]
     results = json.loads((tmp_path / "smoke.json").read_text())
     assert set(results["systems"]) == {"quote-bot", "usual recipe", "haystack"}
