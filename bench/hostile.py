@@ -16,8 +16,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "reliabilit
 
 
 def main(rounds: int = 3) -> int:
-    import bot
     from test_hostile_input import HOSTILE
+
+    import bot
 
     bot.default_bot().warm_up()
     print("| question | median ms | slowest ms |\n|---|---|---|")

@@ -21,6 +21,7 @@ import json
 import string
 import sys
 import tempfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,9 +30,8 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dataclasses import asdict  # noqa: E402
-
 from bot import config, embed, features, store  # noqa: E402
+from bot.index import Index  # noqa: E402
 from bot.models import Model  # noqa: E402
 
 HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
@@ -99,7 +99,116 @@ def answerable_row(ranking: features.Ranked, verified: np.ndarray) -> np.ndarray
     return np.array([named[n] for n in features.ANSWERABLE_FEATURES], dtype=np.float32)
 
 
-def main() -> int:
+@dataclass
+class Example:
+    """One training question, asked of the index it belongs to: its candidates (not yet scored)
+    and its gold answers, normalised ([] for an unanswerable question)."""
+    row: dict
+    index: Index
+    ranked: features.Ranked
+    golds: list[str]
+
+
+class Pairs:
+    """The verifier's input for (question, sentence) pairs, each computed once (folds share them)."""
+
+    def __init__(self):
+        self._cache: dict[tuple[int, str, int], np.ndarray] = {}
+
+    def __call__(self, ex: Example, ids: list[int]) -> np.ndarray:
+        key = (id(ex.index), ex.row["question"])
+        missing = [i for i in ids if (*key, i) not in self._cache]
+        if missing:
+            texts = [ex.index.text(ex.index.sentences[i]) for i in missing]
+            self._cache.update({(*key, i): v for i, v in zip(missing, embed.encode_pairs(ex.row["question"], texts))})
+        return np.vstack([self._cache[(*key, i)] for i in ids])
+
+
+def examples(idx: Index, rows: list[dict]) -> list[Example]:
+    """Each question's candidates and features in the index (they do not depend on the models)."""
+    out = []
+    for row in rows:
+        r = features.featurize(idx, features.Query(row["question"]))
+        out.append(Example(row, idx, r, [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]))
+    return out
+
+
+def _holds(ex: Example, i: int, unit: str = "sentence") -> bool:
+    text = ex.index.text(ex.index.sentences[i]) if unit == "sentence" else ex.index.paragraph_text(ex.index.sentences[i].para)
+    return any(g in norm(text) for g in ex.golds)
+
+
+def _ranked(ex: Example, score: Model) -> features.Ranked:
+    s = score(ex.ranked.features)
+    order = np.argsort(-s, kind="stable")
+    return features.Ranked(ex.ranked.sentences[order], s[order], ex.ranked.features[order], ex.ranked.kind,
+                           ex.ranked.support)
+
+
+def fit_ranker(exs: list[Example], hidden: int) -> dict:
+    xs, ys = [], []
+    for ex in exs:
+        labels = np.array([_holds(ex, int(i)) for i in ex.ranked.sentences])
+        if ex.golds and labels.any():
+            xs.append(ex.ranked.features)
+            ys.append(labels)
+    ranker = fit(np.vstack(xs), np.concatenate(ys), hidden=hidden)
+    ranker["features"] = list(features.FEATURES)
+    return ranker
+
+
+def fit_verifier(exs: list[Example], tops: list[features.Ranked], pairs: Pairs, k: int, hidden: int) -> dict:
+    """The verifier reads question and sentence together: trained on the ranker's best candidates."""
+    xs, ys = [], []
+    for ex, top in zip(exs, tops):
+        if ex.golds:
+            ids = [int(i) for i in top.sentences[:k]]
+            xs.append(pairs(ex, ids))
+            ys.append([_holds(ex, i) for i in ids])
+    return fit(np.vstack(xs), np.concatenate(ys), hidden=hidden)
+
+
+def _answerable_rows(ex: Example, top: features.Ranked, verified, score: Model, negatives: bool):
+    """(features, answerable?) of the question as asked, and as it would be with its answer's
+    sentences, or paragraphs, taken out of the article (the topic is still there, the fact is not)."""
+    if not ex.golds:
+        return [(answerable_row(top, verified(ex, top)), False)] if negatives else []
+    out = []
+    if any(_holds(ex, int(i)) for i in top.sentences[:3]):  # the quotes hold the answer: answer it
+        out.append((answerable_row(top, verified(ex, top)), True))
+    for unit in ("sentence", "paragraph"):
+        keep = [k for k, i in enumerate(top.sentences) if not _holds(ex, int(i), unit)]
+        if len(keep) >= 2:
+            rest = without(top, keep, score)
+            out.append((answerable_row(rest, verified(ex, rest)), False))
+    return out
+
+
+def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = None) -> dict:
+    """The ranker, verifier and refusal model learnt from these examples, as ranker.json holds them."""
+    pairs = pairs or Pairs()
+    ranker = fit_ranker(exs, args.hidden)
+    score = Model.from_json(ranker)
+    tops = [_ranked(ex, score) for ex in exs]
+    verifier = fit_verifier(exs, tops, pairs, args.verify_k, args.hidden_verifier)
+    vmodel = Model.from_json(verifier)
+
+    def verified(ex: Example, ranking: features.Ranked) -> np.ndarray:
+        return vmodel(pairs(ex, [int(i) for i in ranking.sentences[: config.TRAINED.verify_top]]))
+
+    rows = [r for ex, top in zip(exs, tops) for r in _answerable_rows(ex, top, verified, score, args.squad_negatives)]
+    ax, ay = np.vstack([x for x, _ in rows]), np.array([y for _, y in rows])
+    weight = np.where(ay, 1.0, ay.sum() / max(1, (~ay).sum()))
+    answerable = fit(ax, ay, weight, hidden=args.hidden_answerable)
+    answerable["features"] = list(features.ANSWERABLE_FEATURES)
+    p = Model.from_json(answerable)(ax)
+    answerable["threshold"] = float(np.quantile(p[ay], 1 - args.answer_rate))
+    print(f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay] >= answerable['threshold']):.3f} "
+          f"of answerable, refuses {np.mean(p[~ay] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
+    return {"settings": asdict(config.TRAINED), "ranker": ranker, "verifier": verifier, "answerable": answerable}
+
+
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
     ap.add_argument("--answer-rate", type=float, default=0.97,
@@ -110,6 +219,11 @@ def main() -> int:
     ap.add_argument("--verify-k", type=int, default=4, help="candidates per question the verifier learns from")
     ap.add_argument("--hidden-verifier", type=int, default=64, help="hidden units of the verifier")
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
+    return ap
+
+
+def main() -> int:
+    ap = parser()
     ap.add_argument("--held-out", nargs="+", default=list(HELD_OUT), metavar="ARTICLE",
                     help="articles (file names) kept out of training, for evaluation")
     ap.add_argument("--out", type=Path, default=config.ranker_path(), help="where to write the models")
@@ -125,85 +239,11 @@ def main() -> int:
             f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name])
 
     tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
-    store.build([args.squad / "train10" / n for n in train_names], tmp / "idx")
-    idx = store.load(tmp / "idx")
+    idx = store.load(store.build([args.squad / "train10" / n for n in train_names], tmp / "idx"))
     rows = [r for n in train_names for r in articles[n]]
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
-    ranked, xs, ys = [], [], []
-    for row in rows:
-        r = features.featurize(idx, features.Query(row["question"]))
-        golds = [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]
-        texts = [norm(idx.text(idx.sentences[i])) for i in r.sentences]
-        labels = np.array([any(g in t for g in golds) for t in texts])
-        ranked.append((row, r, golds))
-        if golds and labels.any():
-            xs.append(r.features)
-            ys.append(labels)
-    ranker = fit(np.vstack(xs), np.concatenate(ys), hidden=args.hidden)
-    ranker["features"] = list(features.FEATURES)
-    score = Model.from_json(ranker)
-
-    # The verifier reads question and sentence together: trained on the ranker's best candidates.
-    tops, pair_x, pair_y, pairs = [], [], [], []
-    for row, r, golds in ranked:
-        s = score(r.features)
-        order = np.argsort(-s, kind="stable")
-        top = features.Ranked(r.sentences[order], s[order], r.features[order], r.kind, r.support)
-        tops.append(top)
-        cache = {}
-        if golds:
-            ids = [int(i) for i in top.sentences[:args.verify_k]]
-            feats = embed.encode_pairs(row["question"], [idx.text(idx.sentences[i]) for i in ids])
-            cache = dict(zip(ids, feats))
-            pair_x.append(feats)
-            pair_y.append([any(g in norm(idx.text(idx.sentences[i])) for g in golds) for i in ids])
-        pairs.append(cache)
-    verifier = fit(np.vstack(pair_x), np.concatenate(pair_y), hidden=args.hidden_verifier)
-    vmodel = Model.from_json(verifier)
-
-    def verified(question: str, ranking: features.Ranked, cache: dict) -> np.ndarray:
-        ids = [int(i) for i in ranking.sentences[: config.TRAINED.verify_top]]
-        missing = [i for i in ids if i not in cache]
-        if missing:
-            cache.update(zip(missing, embed.encode_pairs(question, [idx.text(idx.sentences[i]) for i in missing])))
-        return vmodel(np.vstack([cache[i] for i in ids]))
-
-    ax, ay, hits = [], [], []
-    for (row, _, golds), top, cache in zip(ranked, tops, pairs):
-        q = row["question"]
-        if not golds:
-            if args.squad_negatives:
-                ax.append(answerable_row(top, verified(q, top, cache)))
-                ay.append(False)
-        else:
-            texts = [norm(idx.text(idx.sentences[i])) for i in top.sentences[:3]]
-            hits.append([any(g in t for g in golds) for t in texts])
-            if any(hits[-1]):  # answerable, and the quotes hold the answer: this should be answered
-                ax.append(answerable_row(top, verified(q, top, cache)))
-                ay.append(True)
-            # The same question where the article no longer says: its answer's sentences taken
-            # out (the topic is still there, the fact is not), or its answer's paragraphs.
-            for unit in ("sentence", "paragraph"):
-                keep = [k for k, i in enumerate(top.sentences)
-                        if not any(g in norm(idx.text(idx.sentences[i]) if unit == "sentence" else
-                                             idx.paragraph_text(idx.sentences[i].para)) for g in golds)]
-                if len(keep) >= 2:
-                    rest = without(top, keep, score)
-                    ax.append(answerable_row(rest, verified(q, rest, cache)))
-                    ay.append(False)
-    ax_a, ay_a = np.vstack(ax), np.array(ay)
-    weight = np.where(ay_a, 1.0, ay_a.sum() / max(1, (~ay_a).sum()))
-    answerable = fit(ax_a, ay_a, weight, hidden=args.hidden_answerable)
-    answerable["features"] = list(features.ANSWERABLE_FEATURES)
-    p = Model.from_json(answerable)(ax_a)
-    answerable["threshold"] = float(np.quantile(p[ay_a], 1 - args.answer_rate))
-
-    hits_a = np.array(hits)
-    print(f"train hit@1 {hits_a[:, 0].mean():.3f} hit@3 {hits_a.any(axis=1).mean():.3f}; "
-          f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay_a] >= answerable['threshold']):.3f} "
-          f"of answerable, refuses {np.mean(p[~ay_a] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    args.out.write_text(json.dumps({"trained_on": train_names, "settings": asdict(config.TRAINED), "ranker": ranker, "verifier": verifier,
-                                    "answerable": answerable}) + "\n")
+    models = {"trained_on": train_names, **train(examples(idx, rows), args)}
+    args.out.write_text(json.dumps(models) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

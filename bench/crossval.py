@@ -1,0 +1,156 @@
+"""How good a change is, on articles the models never saw: article-level cross-validation over the
+35 SQuAD 2.0 articles of ../shared/eval/squad (train10 and dev25).
+
+The articles are dealt into folds (sorted by name, round-robin); each fold's articles are indexed
+together, as a user with several documents would. For each fold, the ranker, the verifier and the
+refusal model are trained (scripts/train_ranker.py's `train`) on the other folds' questions, and the
+fold's questions are answered through the public contract and scored with the evaluation kit's
+metrics. One table: per fold, pooled, and rows for dev and our own question sets (answered with
+the models trained on every fold, the default article being in none).
+
+    python bench/crossval.py --quick                 # 5 folds, 40 test questions an article (about 40 min)
+    python bench/crossval.py                         # every question (runs in the background: hours)
+    python bench/crossval.py --quick --rules-off unknown_names polar_form   # what those rules earn
+
+Features and the verifier's readings do not depend on the models: each is computed once and shared
+by the folds. Writes bench/results/crossval[-quick][-off-RULES].json and .md.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
+
+
+def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
+    """Every article of train10 and dev25: its file and its questions."""
+    from train_ranker import rows_by_article
+
+    out = {name: (squad / "train10" / name, rows) for name, rows in rows_by_article(squad).items()}
+    by_doc: dict[str, list[dict]] = {}
+    for line in (squad / "dev25.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        by_doc.setdefault(f"{row['doc']}.txt", []).append(row)
+    out |= {name: (squad / "dev25" / name, rows) for name, rows in sorted(by_doc.items())}
+    return out
+
+
+def fold_index(names: list[str], articles: dict, work: Path):
+    """The fold's articles indexed together, kept in `work` and reused while the sources are unchanged."""
+    from bot.index import IndexProblem
+    from bot.store import build, check_sources, load
+
+    out = work / ("index-" + hashlib.sha256("\n".join(names).encode()).hexdigest()[:12])
+    paths = [articles[n][0] for n in names]
+    try:
+        idx = load(out)
+        check_sources(idx, paths)
+        return idx
+    except IndexProblem:
+        return load(build(paths, out))
+
+
+def answer_all(index_dir: Path, models: Path, rows: list[dict], kit, raws: list[str]) -> list[dict]:
+    """Each question answered by a bot over the index with these models, scored as the kit scores."""
+    from evaluate import score_row
+
+    import bot
+
+    os.environ["BOT_RANKER_PATH"] = str(models)  # read when the bot loads its models
+    b = bot.Bot.load(index_dir)
+    return [score_row(row, b.answer, kit, raws) for row in rows]
+
+
+def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path) -> list[dict]:
+    from train_ranker import parser, train
+
+    train_names = [n for j, f in enumerate(folds) if j != k for n in f]
+    exs = [ex for n in train_names for ex in examples[n]]
+    t = time.perf_counter()
+    models = {"trained_on": train_names, **train(exs, parser().parse_args(args.train_args), pairs)}
+    path = work / f"models-fold{k}.json"
+    path.write_text(json.dumps(models) + "\n")
+    test = [r for n in folds[k] for r in _sample(articles[n][1], args.per_article)]
+    raws = [articles[n][0].read_text(encoding="utf-8") for n in folds[k]]
+    trained = time.perf_counter() - t
+    results = answer_all(examples["_dirs"][k], path, test, kit, raws)
+    print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered", flush=True)
+    return results
+
+
+def _sample(rows: list[dict], n: int) -> list[dict]:
+    """Up to n questions of an article, the same ones every run (a fixed seed), in their order."""
+    if not n or len(rows) <= n:
+        return rows
+    keep = set(random.Random(0).sample(range(len(rows)), n))
+    return [r for i, r in enumerate(rows) if i in keep]
+
+
+def prepare(folds: list[list[str]], articles: dict, work: Path, per_article_train: int) -> dict:
+    """Per article, its training examples (features computed once, in its fold's index)."""
+    from train_ranker import examples
+
+    out: dict = {"_dirs": []}
+    for names in folds:
+        idx = fold_index(names, articles, work)
+        out["_dirs"].append(idx.directory)
+        for n in names:
+            out[n] = examples(idx, _sample(articles[n][1], per_article_train))
+        print(f"features of {', '.join(Path(n).stem for n in names)}", flush=True)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the evaluation kit")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--articles", type=int, default=0, help="only the first N articles by name (a smoke run)")
+    ap.add_argument("--quick", action="store_true", help="40 test and 150 training questions an article")
+    ap.add_argument("--per-article", type=int, default=0, help="test questions an article (0: all)")
+    ap.add_argument("--per-article-train", type=int, default=0, help="training questions an article (0: all)")
+    ap.add_argument("--rules-off", nargs="*", default=[], help="switch these rules off (python -m bot rules)")
+    ap.add_argument("--train-args", nargs="*", default=[], help="options for scripts/train_ranker.py's training")
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
+    ap.add_argument("--out", type=Path, default=HERE / "results")
+    args = ap.parse_args()
+    if args.quick:
+        args.per_article, args.per_article_train = args.per_article or 40, args.per_article_train or 150
+    from evaluate import load_kit, own_sets, summarise, write_table
+
+    from bot import rules
+
+    rules.switch_off(args.rules_off)
+    kit = load_kit(args.eval)
+    articles = squad_articles(args.eval / "squad")
+    names = sorted(articles)[: args.articles or None]
+    folds = [names[k:: args.folds] for k in range(args.folds)]
+    args.work.mkdir(parents=True, exist_ok=True)
+    examples = prepare(folds, articles, args.work, args.per_article_train)
+    from train_ranker import Pairs, parser, train
+
+    pairs = Pairs()
+    per_fold = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work) for k in range(args.folds)]
+    rows = {f"fold {k} ({len(f)} articles)": summarise(r) for k, (f, r) in enumerate(zip(folds, per_fold))}
+    rows["pooled"] = summarise([r for rs in per_fold for r in rs])
+    everything = args.work / "models-all.json"  # for the default article, which no fold holds
+    everything.write_text(json.dumps({"trained_on": names, **train(
+        [ex for n in names for ex in examples[n]], parser().parse_args(args.train_args), pairs)}) + "\n")
+    rows |= own_sets(kit, args.eval, everything)
+    name = "crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
+    write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
+                       "per_article_train": args.per_article_train, "train_args": args.train_args},
+                args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
