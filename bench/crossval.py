@@ -39,7 +39,7 @@ def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
     by_doc: dict[str, list[dict]] = {}
     for line in (squad / "dev25.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        by_doc.setdefault(f"{row['doc']}.txt", []).append(row)
+        by_doc.setdefault(row["doc"], []).append(row)  # the article's file name
     out |= {name: (squad / "dev25" / name, rows) for name, rows in sorted(by_doc.items())}
     return out
 
