@@ -98,6 +98,31 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
+    return _whole_extent(text, a, b, kind, new)
+
+
+def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool]) -> tuple[int, int]:
+    """A piece grown over the range or the alternatives it opens ('25 to 30 seconds', 'Australia
+    or New Zealand', 'Grigory Zinoviev and Leon Trotsky'): the next pieces of the same type joined
+    to it by 'to', a dash, 'or' or 'and' (a range only of dates and numbers), each saying something
+    the question does not; a number keeps its unit."""
+    if not rules.WHOLE_EXTENT.on:
+        return a, b
+    pieces = typed_spans(text, kind, lambda piece: True)
+    starts, ends = {x: y for x, y in pieces}, {y: x for x, y in pieces}
+
+    def joins(x: int, y: int) -> bool:  # text[x:y] joins two pieces: 'to', 'or', ', and' ...
+        m = rules.WHOLE_EXTENT.pattern.fullmatch(text, x, y)
+        return bool(m) and y > x and not (m.group("range") and kind not in ("date", "number"))
+
+    while (m := rules.WHOLE_EXTENT.pattern.match(text, b)) and m.end() in starts and joins(b, m.end()):
+        if not new(text[m.end(): starts[m.end()]]):
+            break
+        b = starts[m.end()]
+    while before := [y for y in ends if y < a and joins(y, a) and new(text[ends[y]: y])]:
+        a = ends[max(before)]
+    if kind == "number" and (unit := rules.UNIT.pattern.match(text, b)) and rules.UNIT.on:
+        b = unit.end()
     return a, b
 
 

@@ -9,6 +9,8 @@ ENGELS = ("It will develop in each of the these countries more or less rapidly, 
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
           "it will go slowest and will meet most obstacles in Germany, most rapidly and with the fewest difficulties "
           "in England.")
+ESPRESSO = ("A single shot takes 25 to 30 seconds and uses 7 to 9 grams of coffee. The flat white originated in "
+            "Australia or New Zealand.")
 QUOTES_LENIN = ('Stalin quotes Lenin that "we have everything necessary to construct the complete socialism" and '
                 'claims that despite the claims of Trotsky, Zinoviev and Kamenev, the socialist society has for the '
                 'most part been indeed constructed.')
@@ -67,6 +69,11 @@ def test_a_reason_is_the_whole_sentence():
     ("Who is the Commissioner of the National Football League?",
      "Roger Goodell is the Commissioner of the National Football League.", "Roger Goodell"),
     ("Who was the MVP?", "Denver linebacker Von Miller was named the MVP.", "Von Miller"),
+    # a short answer keeps its whole extent: a range with its unit, alternatives, a pair of names
+    ("How long does a single shot take?", ESPRESSO, "25 to 30 seconds"),
+    ("Where did the flat white originate?", ESPRESSO, "Australia or New Zealand"),
+    ("Who vigorously criticized the theory?", "The theory of Socialism in One Country was vigorously criticized by "
+     "Grigory Zinoviev and Leon Trotsky.", "Grigory Zinoviev and Leon Trotsky"),
     # a name asked for may be no name: the reader's own span beats the only name, scored far lower
     ("Which two classes had become decisive?", "In all civilized countries, Engels wrote, bourgeoisie and "
      "proletariat have become the decisive classes.", "bourgeoisie and proletariat"),
