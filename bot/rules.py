@@ -187,9 +187,9 @@ NAME_FREE_MARGIN = Rule("name_free_margin", "the reader's own span beats every n
 SECOND_QUOTE_SPAN = Rule("second_quote_span", "a short answer of the type asked may come from the second quote")
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
-                    re.compile(r"\s*(?:(?P<range>to|–|—|-)|or|and|,\s*or|,\s*and)\s*"))
-UNIT = Rule("unit_after_number", "a number asked for keeps its unit: '7 to 9 grams', not '7 to 9'", _re(
-    r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
+                    re.compile(r"\s*(?:(?P<range>to|–|—|-)|or|and)\s*"))
+UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', not '7 to 9'", _re(
+    r"^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
     r"ml|millilitres?|milliliters?|litres?|liters?|degrees?|°[CF]|percent|metres?|meters?|km|miles?|feet|foot|"
     r"inches?|cups?|shots?|tablespoons?|teaspoons?|people|times|points|yards)\b"))
 
