@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -25,17 +24,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
 
 
 def fold_bots(folds: list[list[str]], articles: dict, work: Path) -> list:
-    from crossval import fold_index
-
-    import bot
+    from crossval import fold_bot, fold_index
 
     bots = []
     for k, names in enumerate(folds):
         models = work / f"models-fold{k}.json"
         if not models.is_file():
             raise SystemExit(f"{models} is missing: run bench/crossval.py with the same --folds and --work first")
-        os.environ["BOT_RANKER_PATH"] = str(models)  # read when the bot loads its models
-        bots.append(bot.Bot(fold_index(names, articles, work)))
+        bots.append(fold_bot(fold_index(names, articles, work), models))
     return bots
 
 

@@ -59,18 +59,16 @@ def fold_index(names: list[str], articles: dict, work: Path):
         return load(build(paths, out))
 
 
-def answer_all(index_dir: Path, models: Path, rows: list[dict], kit, raws: list[str]) -> list[dict]:
-    """Each question answered by a bot over the index with these models, scored as the kit scores."""
-    from evaluate import score_row
-
+def fold_bot(index, models: Path):
+    """A bot over a fold's index with these models."""
     import bot
 
     os.environ["BOT_RANKER_PATH"] = str(models)  # read when the bot loads its models
-    b = bot.Bot.load(index_dir)
-    return [score_row(row, b.answer, kit, raws) for row in rows]
+    return bot.Bot(index)
 
 
 def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path) -> list[dict]:
+    from evaluate import score_row
     from train_ranker import parser, train
 
     train_names = [n for j, f in enumerate(folds) if j != k for n in f]
@@ -82,7 +80,8 @@ def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pai
     test = [r for n in folds[k] for r in _sample(articles[n][1], args.per_article)]
     raws = [articles[n][0].read_text(encoding="utf-8") for n in folds[k]]
     trained = time.perf_counter() - t
-    results = answer_all(examples["_dirs"][k], path, test, kit, raws)
+    b = fold_bot(examples["_indexes"][k], path)
+    results = [score_row(row, b.answer, kit, raws) for row in test]
     print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered", flush=True)
     return results
 
@@ -99,10 +98,10 @@ def prepare(folds: list[list[str]], articles: dict, work: Path, per_article_trai
     """Per article, its training examples (features computed once, in its fold's index)."""
     from train_ranker import examples
 
-    out: dict = {"_dirs": []}
+    out: dict = {"_indexes": []}
     for names in folds:
         idx = fold_index(names, articles, work)
-        out["_dirs"].append(idx.directory)
+        out["_indexes"].append(idx)
         for n in names:
             out[n] = examples(idx, _sample(articles[n][1], per_article_train))
         print(f"features of {', '.join(Path(n).stem for n in names)}", flush=True)

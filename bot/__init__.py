@@ -31,9 +31,10 @@ def default_bot() -> Bot:
         if _default is None:
             from .store import check_sources
 
-            b = Bot.load(config.index_dir())
+            where = config.index_dir()
+            b = Bot.load(where)
             seeds = seed_files()
-            if config.index_dir().resolve() == (config.ROOT / "embeddings").resolve() and seeds:
+            if where.resolve() == (config.ROOT / "embeddings").resolve() and seeds:
                 check_sources(b.index, seeds)
             _default = b
         return _default

@@ -52,8 +52,15 @@ class Ranked:
     named: frozenset[int] = frozenset()  # paragraphs of the sections the question names
     defined: bool = False      # the best sentence says what the question asks to be defined
 
-    def feature(self, name: str) -> np.ndarray:
-        return self.features[:, FEATURES.index(name)]
+
+@dataclass(frozen=True)
+class _Scores:
+    """How the question scores every sentence and paragraph, before candidates are chosen."""
+    bm25_s: np.ndarray        # BM25, per sentence
+    bm25_p: np.ndarray        # BM25, per paragraph
+    dense_p: np.ndarray       # cosine, per paragraph
+    qterms: dict[int, float]  # the question's term ids and weights
+    total: float              # their total weight
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float
     for text, w in ((query.text, 1.0), (query.context, config.TRAINED.followup_weight)):
         for t in dict.fromkeys(terms(text)):
             hit = lex.lookup(t)
-            total += w * (lex.term_idf(t, unknown_idf) if hit is None else lex.weight(hit[0]))
+            total += w * (unknown_idf if hit is None else lex.weight(hit[0]))
             if hit is None:
                 continue
             j, confidence = hit
@@ -175,15 +182,15 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
     return np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
 
 
-def _candidates(index: Index, query: Query, qvec: np.ndarray, bm25_s: np.ndarray, dense_p: np.ndarray,
-                bm25_p: np.ndarray, leads: list[int]) -> np.ndarray:
+def _candidates(index: Index, query: Query, qvec: np.ndarray, scores: _Scores, leads: list[int]) -> np.ndarray:
     """Every sentence of a short article; else the dense and lexical neighbours, every sentence of
     the best paragraphs, of the paragraphs last quoted and of the leads asked about."""
     t = config.TRAINED
     if len(index.sentences) <= t.score_all_below:
         return np.arange(len(index.sentences), dtype=np.int64)
     _, dense_ids = index.sentence_vectors.search(qvec[None, :], t.dense_candidates)
-    para_score = dense_p + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
+    bm25_s, bm25_p = scores.bm25_s, scores.bm25_p
+    para_score = scores.dense_p + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
     cand = set(int(i) for i in dense_ids[0] if i >= 0)
     cand |= set(int(i) for i in _top(bm25_s, t.lexical_candidates) if bm25_s[i] > 0)
     for p in list(_top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
@@ -197,25 +204,23 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     qv = _question_vectors(index, query)
     lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
     qterms, total = _question_terms(index, query)
-    bm25_s, bm25_p = lex.query(qterms), plex.query(qterms)
-    dense_p = index.paragraph_vectors @ qv.whole
-    ids = _candidates(index, query, qv.whole, bm25_s, dense_p, bm25_p, list(leads))
+    scores = _Scores(lex.query(qterms), plex.query(qterms), index.paragraph_vectors @ qv.whole, qterms, total)
+    ids = _candidates(index, query, qv.whole, scores, list(leads))
     paras = np.array([index.sentences[i].para for i in ids])
     kind = answer_kind(query.text)
-    scores = {"bm25_s": bm25_s, "bm25_p": bm25_p, "dense_p": dense_p, "qterms": qterms, "total": total}
     columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores)}
     x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, qv.soft.support)
 
 
-def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _QuestionVectors, scores: dict) -> dict:
+def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _QuestionVectors, scores: _Scores) -> dict:
     vecs = index.sentence_vectors.reconstruct_batch(ids)
     dense_s = vecs @ qv.whole
     windows = index.window_vectors[ids]
     around = [index.neighbours[i] for i in ids]
     ctx_words = [np.unique(np.concatenate([index.lexicon.sentence_words[j] for j in a])) for a in around]
     soft_ctx = qv.soft(ctx_words)
-    return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores["dense_p"][paras],
+    return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p[paras],
             "dense_s_rel": dense_s - float(dense_s.max()),
             "soft_s": qv.soft([index.lexicon.sentence_words[i] for i in ids])[:, 0],
             "soft_ctx": soft_ctx[:, 0], "soft_min": soft_ctx[:, 1],
@@ -223,9 +228,9 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
             "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}
 
 
-def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: dict) -> dict:
+def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: _Scores) -> dict:
     lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
-    qterms, total, bm25_s, bm25_p = scores["qterms"], scores["total"], scores["bm25_s"], scores["bm25_p"]
+    qterms, total, bm25_s, bm25_p = scores.qterms, scores.total, scores.bm25_s, scores.bm25_p
     heads = [index.lexicon.heading_terms[p] for p in paras]
     texts = [index.text(index.sentences[i]) for i in ids]
     around = [index.neighbours[i] for i in ids]

@@ -25,7 +25,6 @@ class Window:
     text: str                 # the document's whole text
     start: int                # where the stretch starts and ends in it
     end: int
-    paragraphs: range         # the paragraphs it spans
 
 
 @dataclass
@@ -52,9 +51,6 @@ class Index:
     def paragraph_text(self, i: int) -> str:
         p = self.paragraphs[i]
         return self.docs[p.doc].text[p.start:p.end]
-
-    def doc_of(self, sentence_id: int) -> Document:
-        return self.docs[self.paragraphs[self.sentences[sentence_id].para].doc]
 
     def title_of(self, name: str) -> str:
         """The title of the document with this file name."""
@@ -103,7 +99,7 @@ class Index:
         while last + 1 < len(self.paragraphs) and last - first < 2 * back and self.same_section(last + 1, own):
             last += 1
         doc = self.docs[self.paragraphs[own].doc]
-        return Window(doc.text, self.paragraphs[first].start, self.paragraphs[last].end, range(first, last + 1))
+        return Window(doc.text, self.paragraphs[first].start, self.paragraphs[last].end)
 
     def paragraphs_quoted(self, cited: list[tuple[str, int, int]]) -> frozenset[int]:
         """The paragraphs that quotes (file name, start, end) come from."""

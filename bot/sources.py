@@ -86,6 +86,12 @@ def _lines(text: str):
         yield i, line_start, line_start + len(body), body
 
 
+def _wiki_title(i: int, body: str) -> str | None:
+    """The article's title, if this is its first line written as [[Title]]."""
+    m = _WIKI_TITLE.match(body) if i == 0 else None
+    return m.group(1).strip() if m else None
+
+
 def heading(body: str) -> tuple[int, str] | None:
     """A line's heading level and title, if it is a wiki (== Title ==) or markdown (## Title) heading."""
     m = _WIKI_HEADING.match(body) or _MD_HEADING.match(body)
@@ -96,8 +102,8 @@ def headings(text: str) -> list[tuple[int, int, int, str]]:
     """(start, end, level, title) of every heading line of a source, the wiki title line as level 1."""
     out = []
     for i, start, end, body in _lines(text):
-        if i == 0 and (m := _WIKI_TITLE.match(body)):
-            out.append((start, end, 1, m.group(1).strip()))
+        if (title := _wiki_title(i, body)) is not None:
+            out.append((start, end, 1, title))
         elif h := heading(body):
             out.append((start, end, *h))
     return out
@@ -115,15 +121,16 @@ def parse(name: str, text: str) -> Document:
             run.clear()
 
     for i, line_start, end, body in _lines(text):
-        if i == 0 and (m := _WIKI_TITLE.match(body)):
-            doc.title = m.group(1).strip()
+        if (title := _wiki_title(i, body)) is not None:
+            doc.title = title
             continue
-        if h := _WIKI_HEADING.match(body) or _MD_HEADING.match(body):
+        if h := heading(body):
             flush()
-            if h.group(1) == "#" and section == LEAD and not doc.paragraphs:
-                doc.title = h.group(2)  # a markdown document's first-level title
+            level, title = h
+            if level == 1 and section == LEAD and not doc.paragraphs:  # only markdown has level 1 ("#")
+                doc.title = title  # a markdown document's first-level title
             else:
-                section = h.group(2) or section
+                section = title or section
             continue
         bullet = _BULLET.match(body)
         content_start = line_start + (bullet.end() if bullet else len(body) - len(body.lstrip()))

@@ -55,7 +55,7 @@ def _new_to(question: str) -> Callable[[str], bool]:
     return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
 
 
-def typed_spans(text: str, kind: str, new: Callable[[str], bool]) -> list[tuple[int, int]]:
+def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece: True) -> list[tuple[int, int]]:
     """The pieces of the asked type in the text that say something new (`new`: _new_to's test),
     not those the question already names; a name that ends the sentence without its full stop
     ("in England." gives "England")."""
@@ -92,8 +92,9 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     if not offsets:  # the question alone filled the reader's window
         return None
     new = _new_to(question)
+    pieces = typed_spans(text, kind)
     scored = []
-    for a, b in typed_spans(text, kind, new):
+    for a, b in (p for p in pieces if new(text[slice(*p)])):
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
@@ -108,22 +109,22 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
-    return _whole_extent(text, a, b, kind, new)
+    return _whole_extent(text, a, b, kind, new, pieces)
 
 
-def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool]) -> tuple[int, int]:
+def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool],
+                  pieces: list[tuple[int, int]]) -> tuple[int, int]:
     """A piece grown over the range or the alternatives it opens ('25 to 30 seconds', 'Australia
     or New Zealand', 'Grigory Zinoviev and Leon Trotsky'): the next pieces of the same type joined
     to it by 'to', a dash, 'or' or 'and' (a range only of dates and numbers), each saying something
-    the question does not."""
+    the question does not. `pieces`: every piece of the type in the text (typed_spans)."""
     if not rules.WHOLE_EXTENT.on:
         return a, b
-    pieces = typed_spans(text, kind, lambda piece: True)
     starts, ends = {x: y for x, y in pieces}, {y: x for x, y in pieces}
 
     def joins(x: int, y: int) -> bool:  # text[x:y] joins the pieces before and after it: 'to', 'or' ...
-        m = rules.WHOLE_EXTENT.pattern.fullmatch(text, x, y)
-        if not m or y <= x:
+        m = rules.WHOLE_EXTENT.pattern.fullmatch(text, x, y)  # a connector is never empty
+        if not m:
             return False
         return not m.group("range") or _rising(text[ends.get(x, x): x], text[y: starts.get(y, y)], kind)
 
