@@ -9,6 +9,7 @@ metrics. One table: per fold, pooled, and rows for dev and our own question sets
 the models trained on every fold, the default article being in none).
 
     python bench/crossval.py --quick                 # 5 folds, 40 test questions an article (about 40 min)
+    python bench/crossval.py --quick --ship          # ... and ship the models trained on all 35 articles
     python bench/crossval.py                         # every question (runs in the background: hours)
     python bench/crossval.py --quick --rules-off unknown_names polar_form   # what those rules earn
 
@@ -21,6 +22,7 @@ import argparse
 import hashlib
 import json
 import os
+import pickle
 import random
 import sys
 import time
@@ -108,6 +110,55 @@ def prepare(folds: list[list[str]], articles: dict, work: Path, per_article_trai
     return out
 
 
+def cache_key(folds: list[list[str]], per_article: int) -> str:
+    """Names the cached features and verifier inputs of these folds, so many questions an article,
+    these features (another feature set computes them anew)."""
+    from bot.features import FEATURES
+
+    return hashlib.sha256(repr((folds, per_article, FEATURES)).encode()).hexdigest()[:12]
+
+
+def cached_examples(folds: list[list[str]], articles: dict, work: Path, per_article: int):
+    """prepare's examples, kept on disk between runs (the indexes are linked back in)."""
+    from train_ranker import Example
+
+    path = work / f"examples-{cache_key(folds, per_article)}.pkl"
+    if path.exists():
+        saved = pickle.loads(path.read_bytes())
+        out = {"_indexes": [fold_index(names, articles, work) for names in folds]}
+        for k, names in enumerate(folds):
+            for n in names:
+                out[n] = [Example(row, out["_indexes"][k], ranked, golds) for row, ranked, golds in saved[n]]
+        return out
+    out = prepare(folds, articles, work, per_article)
+    path.write_bytes(pickle.dumps({n: [(ex.row, ex.ranked, ex.golds) for ex in exs]
+                                   for n, exs in out.items() if n != "_indexes"}))
+    return out
+
+
+class SavedPairs:
+    """train_ranker.Pairs whose computed verifier inputs are kept on disk, keyed by fold."""
+
+    def __init__(self, path: Path, indexes: list):
+        from train_ranker import Pairs
+
+        self.path, self.fold = path, {id(idx): k for k, idx in enumerate(indexes)}
+        self.pairs = Pairs()
+        if path.exists():
+            saved = pickle.loads(path.read_bytes())
+            ids = {k: id(idx) for k, idx in enumerate(indexes)}
+            self.pairs._cache = {(ids[k], q, i): v for (k, q, i), v in saved.items()}
+        self.known = len(self.pairs._cache)
+
+    def __call__(self, ex, ids):
+        return self.pairs(ex, ids)
+
+    def save(self) -> None:
+        if len(self.pairs._cache) != self.known:
+            self.path.write_bytes(pickle.dumps({(self.fold[i], q, s): v for (i, q, s), v in self.pairs._cache.items()}))
+            self.known = len(self.pairs._cache)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the evaluation kit")
@@ -118,6 +169,7 @@ def main() -> int:
     ap.add_argument("--per-article-train", type=int, default=0, help="training questions an article (0: all)")
     ap.add_argument("--rules-off", nargs="*", default=[], help="switch these rules off (python -m bot rules)")
     ap.add_argument("--train-args", nargs="*", default=[], help="options for scripts/train_ranker.py's training")
+    ap.add_argument("--ship", action="store_true", help="also write the models trained on every fold to bot/ranker.json")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
@@ -133,16 +185,19 @@ def main() -> int:
     names = sorted(articles)[: args.articles or None]
     folds = [names[k:: args.folds] for k in range(args.folds)]
     args.work.mkdir(parents=True, exist_ok=True)
-    examples = prepare(folds, articles, args.work, args.per_article_train)
-    from train_ranker import Pairs, parser, train
+    examples = cached_examples(folds, articles, args.work, args.per_article_train)
+    from train_ranker import parser, train
 
-    pairs = Pairs()
+    pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article_train)}.pkl", examples["_indexes"])
     per_fold = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work) for k in range(args.folds)]
+    pairs.save()
     rows = {f"fold {k} ({len(f)} articles)": summarise(r) for k, (f, r) in enumerate(zip(folds, per_fold))}
     rows["pooled"] = summarise([r for rs in per_fold for r in rs])
     everything = args.work / "models-all.json"  # for the default article, which no fold holds
     everything.write_text(json.dumps({"trained_on": names, **train(
         [ex for n in names for ex in examples[n]], parser().parse_args(args.train_args), pairs)}) + "\n")
+    if args.ship:
+        (ROOT / "bot" / "ranker.json").write_text(everything.read_text())
     rows |= own_sets(kit, args.eval, everything)
     name = "crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,

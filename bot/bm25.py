@@ -62,6 +62,13 @@ class Bm25:
         return np.array([sum(w * self.idf[j] for j, w in weights.items() if j in ts) / total for ts in term_sets],
                         dtype=np.float32)
 
+    def missing(self, term_sets: list[frozenset[int]], weights: dict[int, float]) -> np.ndarray:
+        """Per set of term ids: the largest weighted idf of a query term ({id: weight}) it lacks;
+        one missing rare word ("Which king ...?" of a sentence about another) weighs more than a
+        share of common ones."""
+        heaviest = sorted(((w * float(self.idf[j]), j) for j, w in weights.items()), reverse=True)
+        return np.array([next((v for v, j in heaviest if j not in ts), 0.0) for ts in term_sets], dtype=np.float32)
+
     def texts_with(self, term_id: int) -> np.ndarray:
         """The texts a term is in."""
         return self.weights[:, term_id].indices

@@ -12,18 +12,20 @@ import numpy as np
 
 from . import config, embed, rules
 from .index import Index
-from .lexical import content_words, stem, term_pairs, terms, words
+from .lexical import content_words, negated, stem, term_pairs, terms, words
 from .pieces import candidate_spans
 from .questions import answer_kind
 from .sources import LEAD
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
             "kind_s", "kind_ctx", "novel", "log_len", "lead", "first_para", "sent_pos",
-            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w")
+            "bigram", "soft_s", "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w",
+            "miss_s", "miss_ctx", "miss_p", "number_miss", "neg_q", "neg_s")
 KINDS = ("date", "number", "person", "place", "title", "entity", "other")
 ANSWERABLE_FEATURES = ("score", "score2", "score3", "verified", "verified_max", "dense_s", "dense_w", "dense_p",
                        "bm25_s_rel", "cov_s", "cov_ctx", "cov_p", "kind_s", "kind_ctx", "bigram", "soft_s",
-                       "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "absent",
+                       "soft_ctx", "soft_min", "rest_s", "rest_w", "rest_share", "gain_s", "gain_w", "miss_s", "miss_ctx",
+                       "miss_p", "number_miss", "neg_q", "neg_s", "dense_max", "dense_w_max", "absent",
                        "weakest") + tuple(f"is_{k}" for k in KINDS)
 
 
@@ -108,6 +110,9 @@ def _kind_pieces(text: str, kind: str) -> tuple[frozenset[str], ...]:
 def _word_set(text: str) -> tuple[frozenset[str], int]:
     ws = words(text)
     return frozenset(ws), len(ws)
+
+
+_negated = lru_cache(maxsize=1 << 16)(negated)
 
 
 def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
@@ -208,7 +213,8 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     ids = _candidates(index, query, qv.whole, scores, list(leads))
     paras = np.array([index.sentences[i].para for i in ids])
     kind = answer_kind(query.text)
-    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores)}
+    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores),
+               **check_columns(index, ids, query.text, scores.qterms)}
     x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, qv.soft.support)
 
@@ -255,6 +261,28 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query
     }
 
 
+def check_columns(index: Index, ids: np.ndarray, question: str, qterms: dict[int, float]) -> dict:
+    """What of the question a candidate lacks: the rarest question word missing from it, its
+    neighbours and its paragraph (relative to a word no sentence has), a number of the question its
+    paragraph does not write, and negation in question and sentence. SQuAD's unanswerable questions
+    are the article's sentences with one thing changed: another name, a number, a 'not'."""
+    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+    paras = [index.sentences[i].para for i in ids]
+    heads = [index.lexicon.heading_terms[p] for p in paras]
+    unknown = _unknown_idf(index)
+    numbers = {w for w in words(question) if any(ch.isdigit() for ch in w)}
+    para_words = [_word_set(index.paragraph_text(p))[0] if numbers else frozenset() for p in paras]
+    return {
+        "miss_s": lex.missing([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms) / unknown,
+        "miss_ctx": lex.missing([h.union(*(lex.doc_terms[j] for j in index.neighbours[i])) for i, h in zip(ids, heads)],
+                                qterms) / unknown,
+        "miss_p": lex.missing([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms) / unknown,
+        "number_miss": [float(bool(numbers - pw)) for pw in para_words],
+        "neg_q": np.full(len(ids), float(negated(question))),
+        "neg_s": [float(_negated(index.text(index.sentences[i]))) for i in ids],
+    }
+
+
 def answerable_features(r: Ranked, verified: np.ndarray) -> dict[str, float]:
     """What the refusal model reads, by name: how good the best sentences are, what the verifier
     reads in them (`verified`: its probabilities for the top sentences), and what was asked."""
@@ -264,6 +292,9 @@ def answerable_features(r: Ranked, verified: np.ndarray) -> dict[str, float]:
     out["verified"] = float(verified[0]) if len(verified) else 0.0
     out["verified_max"] = float(verified.max()) if len(verified) else 0.0
     out |= {name: float(r.features[0, FEATURES.index(name)]) for name in ANSWERABLE_FEATURES if name in FEATURES}
+    # the closest any candidate comes in meaning, whichever the ranker put first
+    out["dense_max"] = float(r.features[:, FEATURES.index("dense_s")].max())
+    out["dense_w_max"] = float(r.features[:, FEATURES.index("dense_w")].max())
     out["absent"], out["weakest"] = map(float, r.support)
     out |= {f"is_{k}": float(r.kind == k) for k in KINDS}
     return out

@@ -17,6 +17,10 @@ why will with within would yet you your yours yourself yourselves
 according article text passage mentioned mention called named name kind sort type one's
 """.split())
 
+# Words that turn a statement round: a question built by negating the article's sentence ("Who did
+# not ...?") shares nearly all its words (a feature of the refusal model, not a rule).
+NEGATIONS = frozenset("not no never none neither nor without cannot nothing n't".split())
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -42,6 +46,12 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive 's dropped."""
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def negated(text: str) -> bool:
+    """Whether the text says 'not', 'never', "didn't"..."""
+    low = text.lower().replace("’", "'")
+    return "n't" in low or any(w in NEGATIONS for w in _WORD.findall(low))
 
 
 def content_words(text: str) -> list[str]:

@@ -62,8 +62,10 @@ class Models:
 
 
 def _check(models: Models, settings: dict, ranking: tuple[str, ...], answering: tuple[str, ...]) -> None:
-    if set(models.ranker.features) != set(ranking) or models.ranker.width != len(models.ranker.features):
-        raise ValueError(f"the ranker reads {sorted(set(models.ranker.features) ^ set(ranking))} unlike this bot")
+    # A model may read fewer features than the bot computes (one trained before a feature was added),
+    # never one it does not compute: inputs are handed over by name.
+    if not set(models.ranker.features) <= set(ranking) or models.ranker.width != len(models.ranker.features):
+        raise ValueError(f"the ranker reads {sorted(set(models.ranker.features) - set(ranking))} unlike this bot")
     if not set(models.answerable.features) <= set(answering):
         raise ValueError(f"the refusal model reads {sorted(set(models.answerable.features) - set(answering))}")
     if models.verifier.width != 4 * config.TRAINED.model_dim:

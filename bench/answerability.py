@@ -1,0 +1,113 @@
+"""How well the refusal model separates answerable from unanswerable questions on articles it never
+saw, without answering through the bot: the fast loop for choosing how to train it.
+
+The same folds as bench/crossval.py. For each training recipe (options of scripts/train_ranker.py)
+and each fold, the models are trained on the other folds' questions; the fold's questions are
+ranked, verified and scored by the refusal model, as Bot.answer would before its hand rules.
+Printed per recipe, pooled over the folds: AUC of the refusal model's probability (answerable
+against unanswerable), the share of unanswerable questions refused while answering 85% / 90% of
+the answerable ones, what the trained threshold itself does, and hit@1 / hit@3 of the ranking.
+
+    python bench/answerability.py --recipe= --recipe=--squad-negatives --recipe="--squad-negatives --answer-rate 0.9"
+
+Features and verifier inputs are cached in build/crossval/ (the first run computes them: about
+half an hour on 2 cores for 150 questions an article). Writes bench/results/answerability.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
+
+
+def auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    """Probability that an answerable question scores above an unanswerable one (ties count half)."""
+    from scipy.stats import rankdata
+
+    r = rankdata(np.concatenate([pos, neg]))
+    return float((r[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def score_fold(exs, models: dict, pairs) -> list[dict]:
+    """Per test question: the refusal model's probability, its verdict, and where the answer ranks."""
+    from train_ranker import _holds, _ranked
+
+    from bot import config, features
+    from bot.models import Model
+
+    ranker, verifier, answerable = (Model.from_json(models[m]) for m in ("ranker", "verifier", "answerable"))
+    out = []
+    for ex in exs:
+        top = _ranked(ex, ranker)
+        verified = verifier(pairs(ex, [int(i) for i in top.sentences[: config.TRAINED.verify_top]]))
+        p = answerable.on_named(features.answerable_features(top, verified))
+        holds = [_holds(ex, int(i)) for i in top.sentences[:3]] if ex.golds else []
+        out.append({"answerable": bool(ex.golds), "p": p, "answers": p >= models["answerable"]["threshold"],
+                    "hit1": any(holds[:1]), "hit3": any(holds)})
+    return out
+
+
+def summary(results: list[dict]) -> dict:
+    pos = np.array([r["p"] for r in results if r["answerable"]])
+    neg = np.array([r["p"] for r in results if not r["answerable"]])
+    out = {"n": len(results), "auc": round(auc(pos, neg), 4)}
+    for rate in (0.85, 0.90):
+        cut = np.quantile(pos, 1 - rate)
+        out[f"refused@{rate:.2f}"] = round(float(np.mean(neg < cut)), 4)
+    out["answered"] = round(float(np.mean([r["answers"] for r in results if r["answerable"]])), 4)
+    out["refused"] = round(float(np.mean([not r["answers"] for r in results if not r["answerable"]])), 4)
+    answered = [r for r in results if r["answerable"]]
+    out["hit1"] = round(float(np.mean([r["hit1"] for r in answered])), 4)
+    out["hit3"] = round(float(np.mean([r["hit3"] for r in answered])), 4)
+    # correct as the scorer counts it: answered with the answer in the quotes, or refused
+    out["correct"] = round(float(np.mean([(r["answers"] and r["hit3"]) if r["answerable"] else not r["answers"]
+                                          for r in results])), 4)
+    return out
+
+
+def main() -> int:
+    from crossval import SavedPairs, cache_key, cached_examples, squad_articles
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--per-article", type=int, default=150, help="questions an article (0: all)")
+    ap.add_argument("--recipe", action="append", help="train_ranker.py options in one string (repeatable; "
+                    "write --recipe='--squad-negatives'); default: its defaults")
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "answerability.json")
+    args = ap.parse_args()
+    from train_ranker import parser, train
+
+    articles = squad_articles(args.eval / "squad")
+    names = sorted(articles)
+    folds = [names[k:: args.folds] for k in range(args.folds)]
+    args.work.mkdir(parents=True, exist_ok=True)
+    examples = cached_examples(folds, articles, args.work, args.per_article)
+    pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
+    table = json.loads(args.out.read_text()) if args.out.exists() else {}
+    for recipe in args.recipe or [""]:
+        t = time.perf_counter()
+        results = []
+        for k in range(args.folds):
+            train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n]]
+            models = train(train_exs, parser().parse_args(shlex.split(recipe)), pairs)
+            results += score_fold([ex for n in folds[k] for ex in examples[n]], models, pairs)
+            pairs.save()
+        table[recipe or "(default)"] = row = summary(results)
+        print(f"{recipe or '(default)'}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
+    args.out.write_text(json.dumps(table, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
