@@ -37,6 +37,49 @@ def auc(pos: np.ndarray, neg: np.ndarray) -> float:
     return float((r[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
+def _reword(question: str, index, vocab: list[str], rng) -> str:
+    """The question with each content word the index knows (names aside) swapped, half the time,
+    for the nearest other word of the index in MiniLM's word space."""
+    import re
+
+    from bot.lexical import STOPWORDS, stem
+
+    def swap(m: re.Match) -> str:
+        w, low = m.group(), m.group().lower()
+        if w[0].isupper() or low in STOPWORDS or low not in index.words or rng.random() < 0.5:
+            return w
+        sims = index.word_vectors @ index.word_vectors[index.words[low]]
+        return next((vocab[j] for j in np.argsort(-sims)[1:6] if stem(vocab[j]) != stem(low)), w)
+
+    return re.sub(r"[A-Za-z]+", swap, question)
+
+
+def reworded(examples: dict, names: list[str], seed: int = 0) -> dict[str, list]:
+    """Per article, its answerable questions reworded (_reword: "rapidly" for "quickly", and as
+    often an antonym, "victory" for "defeat", which SQuAD calls unanswerable). Training data only:
+    questions in other words than the article's, which SQuAD's crowd, writing beside the
+    paragraph, rarely asks."""
+    import random
+
+    from train_ranker import Example
+
+    from bot import features
+
+    rng, out, vocabs = random.Random(seed), {}, {}
+    for n in names:
+        out[n] = []
+        for ex in examples[n]:
+            if not ex.golds:
+                continue
+            vocab = vocabs.setdefault(id(ex.index), sorted(ex.index.words, key=ex.index.words.get))
+            q = _reword(ex.row["question"], ex.index, vocab, rng)
+            if q != ex.row["question"]:
+                out[n].append(Example({**ex.row, "question": q}, ex.index,
+                                      features.featurize(ex.index, features.Query(q)), ex.golds))
+        print(f"reworded {len(out[n])} questions of {n}", flush=True)
+    return out
+
+
 def score_fold(exs, models: dict, pairs) -> list[dict]:
     """Per test question: the refusal model's probability, its verdict, and where the answer ranks."""
     from train_ranker import _holds, _ranked
@@ -83,6 +126,7 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=150, help="questions an article (0: all)")
     ap.add_argument("--recipe", action="append", help="train_ranker.py options in one string (repeatable; "
                     "write --recipe='--squad-negatives'); default: its defaults")
+    ap.add_argument("--reword", action="store_true", help="train on reworded answerable questions too (reworded())")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "answerability.json")
     args = ap.parse_args()
@@ -94,16 +138,17 @@ def main() -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
+    extra = reworded(examples, names) if args.reword else {n: [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:
         t = time.perf_counter()
         results = []
         for k in range(args.folds):
-            train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n]]
+            train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n]]
             models = train(train_exs, parser().parse_args(shlex.split(recipe)), pairs)
             results += score_fold([ex for n in folds[k] for ex in examples[n]], models, pairs)
             pairs.save()
-        table[recipe or "(default)"] = row = summary(results)
+        table[(recipe or "(default)") + (" + reworded" if args.reword else "")] = row = summary(results)
         print(f"{recipe or '(default)'}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
     args.out.write_text(json.dumps(table, indent=1) + "\n")
     return 0
