@@ -100,17 +100,17 @@ def score_fold(exs, models: dict, pairs) -> list[dict]:
 
 
 def summary(results: list[dict]) -> dict:
-    pos = np.array([r["p"] for r in results if r["answerable"]])
-    neg = np.array([r["p"] for r in results if not r["answerable"]])
+    answerable = [r for r in results if r["answerable"]]
+    unanswerable = [r for r in results if not r["answerable"]]
+    pos, neg = np.array([r["p"] for r in answerable]), np.array([r["p"] for r in unanswerable])
     out = {"n": len(results), "auc": round(auc(pos, neg), 4)}
     for rate in (0.85, 0.90):
         cut = np.quantile(pos, 1 - rate)
         out[f"refused@{rate:.2f}"] = round(float(np.mean(neg < cut)), 4)
-    out["answered"] = round(float(np.mean([r["answers"] for r in results if r["answerable"]])), 4)
-    out["refused"] = round(float(np.mean([not r["answers"] for r in results if not r["answerable"]])), 4)
-    answered = [r for r in results if r["answerable"]]
-    out["hit1"] = round(float(np.mean([r["hit1"] for r in answered])), 4)
-    out["hit3"] = round(float(np.mean([r["hit3"] for r in answered])), 4)
+    out["answered"] = round(float(np.mean([r["answers"] for r in answerable])), 4)
+    out["refused"] = round(float(np.mean([not r["answers"] for r in unanswerable])), 4)
+    out["hit1"] = round(float(np.mean([r["hit1"] for r in answerable])), 4)
+    out["hit3"] = round(float(np.mean([r["hit3"] for r in answerable])), 4)
     # correct as the scorer counts it: answered with the answer in the quotes, or refused
     out["correct"] = round(float(np.mean([(r["answers"] and r["hit3"]) if r["answerable"] else not r["answers"]
                                           for r in results])), 4)

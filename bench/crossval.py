@@ -143,20 +143,17 @@ class SavedPairs:
         from train_ranker import Pairs
 
         self.path, self.fold = path, {id(idx): k for k, idx in enumerate(indexes)}
-        self.pairs = Pairs()
-        if path.exists():
-            saved = pickle.loads(path.read_bytes())
-            ids = {k: id(idx) for k, idx in enumerate(indexes)}
-            self.pairs._cache = {(ids[k], q, i): v for (k, q, i), v in saved.items()}
-        self.known = len(self.pairs._cache)
+        saved = pickle.loads(path.read_bytes()) if path.exists() else {}
+        self.pairs = Pairs({(id(indexes[k]), q, i): v for (k, q, i), v in saved.items()})
+        self.known = len(self.pairs.cache)
 
     def __call__(self, ex, ids):
         return self.pairs(ex, ids)
 
     def save(self) -> None:
-        if len(self.pairs._cache) != self.known:
-            self.path.write_bytes(pickle.dumps({(self.fold[i], q, s): v for (i, q, s), v in self.pairs._cache.items()}))
-            self.known = len(self.pairs._cache)
+        if len(self.pairs.cache) != self.known:
+            self.path.write_bytes(pickle.dumps({(self.fold[i], q, s): v for (i, q, s), v in self.pairs.cache.items()}))
+            self.known = len(self.pairs.cache)
 
 
 def main() -> int:

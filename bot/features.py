@@ -11,8 +11,9 @@ from functools import lru_cache
 import numpy as np
 
 from . import config, embed, rules
+from .checks import TermSets, check_columns, term_sets
 from .index import Index
-from .lexical import content_words, negated, stem, term_pairs, terms, words
+from .lexical import content_words, stem, term_pairs, terms, word_set, words
 from .pieces import candidate_spans
 from .questions import answer_kind
 from .sources import LEAD
@@ -106,15 +107,6 @@ def _kind_pieces(text: str, kind: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(words(text[a:b])) for a, b in candidate_spans(text, kind))
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_set(text: str) -> tuple[frozenset[str], int]:
-    ws = words(text)
-    return frozenset(ws), len(ws)
-
-
-_negated = lru_cache(maxsize=1 << 16)(negated)
-
-
 def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
     """1 if the text holds a piece of the asked type that the question does not already name."""
     if kind == "other":
@@ -124,7 +116,7 @@ def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
 
 def _novel(text: str, question_words: set[str]) -> float:
     """Share of the text's words that the question does not use."""
-    ws, n = _word_set(text)
+    ws, n = word_set(text)
     return len(ws - question_words) / max(1, n)
 
 
@@ -213,8 +205,9 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     ids = _candidates(index, query, qv.whole, scores, list(leads))
     paras = np.array([index.sentences[i].para for i in ids])
     kind = answer_kind(query.text)
-    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores),
-               **check_columns(index, ids, query.text, scores.qterms)}
+    sets = term_sets(index, ids, paras)
+    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores, sets),
+               **check_columns(index, ids, paras, query.text, scores.qterms, sets, _unknown_idf(index))}
     x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, qv.soft.support)
 
@@ -234,22 +227,21 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
             "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}
 
 
-def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: _Scores) -> dict:
-    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: _Scores,
+                  sets: TermSets) -> dict:
+    lex = index.lexicon.sentences
     qterms, total, bm25_s, bm25_p = scores.qterms, scores.total, scores.bm25_s, scores.bm25_p
-    heads = [index.lexicon.heading_terms[p] for p in paras]
     texts = [index.text(index.sentences[i]) for i in ids]
     around = [index.neighbours[i] for i in ids]
-    ctx_sets = [h.union(*(lex.doc_terms[j] for j in a)) for h, a in zip(heads, around)]
     ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
     asked = set(words(query.text)) | set(words(query.context))
     qbigrams = term_pairs(query.text)
     return {
         "bm25_s_rel": bm25_s[ids] / max(float(bm25_s.max()), 1e-6),
         "bm25_p_rel": bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
-        "cov_s": lex.coverage([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms, total),
-        "cov_ctx": lex.coverage(ctx_sets, qterms, total),
-        "cov_p": lex.coverage([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms, total),
+        "cov_s": lex.coverage(sets.sentence, qterms, total),
+        "cov_ctx": lex.coverage(sets.context, qterms, total),
+        "cov_p": lex.coverage(sets.paragraph, qterms, total),
         "kind_s": [_has_kind(t, kind, asked) for t in texts],
         "kind_ctx": [_has_kind(t, kind, asked) for t in ctx_texts],
         "novel": [_novel(t, asked) for t in texts],
@@ -258,28 +250,6 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query
         "first_para": [float(p in index.first_paragraphs) for p in paras],
         "sent_pos": np.minimum(index.position[ids], 5) / 5,
         "bigram": [_bigram_share(qbigrams, t) for t in texts],
-    }
-
-
-def check_columns(index: Index, ids: np.ndarray, question: str, qterms: dict[int, float]) -> dict:
-    """What of the question a candidate lacks: the rarest question word missing from it, its
-    neighbours and its paragraph (relative to a word no sentence has), a number of the question its
-    paragraph does not write, and negation in question and sentence. SQuAD's unanswerable questions
-    are the article's sentences with one thing changed: another name, a number, a 'not'."""
-    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
-    paras = [index.sentences[i].para for i in ids]
-    heads = [index.lexicon.heading_terms[p] for p in paras]
-    unknown = _unknown_idf(index)
-    numbers = {w for w in words(question) if any(ch.isdigit() for ch in w)}
-    para_words = [_word_set(index.paragraph_text(p))[0] if numbers else frozenset() for p in paras]
-    return {
-        "miss_s": lex.missing([lex.doc_terms[i] | h for i, h in zip(ids, heads)], qterms) / unknown,
-        "miss_ctx": lex.missing([h.union(*(lex.doc_terms[j] for j in index.neighbours[i])) for i, h in zip(ids, heads)],
-                                qterms) / unknown,
-        "miss_p": lex.missing([plex.doc_terms[p] | h for p, h in zip(paras, heads)], qterms) / unknown,
-        "number_miss": [float(bool(numbers - pw)) for pw in para_words],
-        "neg_q": np.full(len(ids), float(negated(question))),
-        "neg_s": [float(_negated(index.text(index.sentences[i]))) for i in ids],
     }
 
 

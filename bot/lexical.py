@@ -48,6 +48,13 @@ def words(text: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+@lru_cache(maxsize=1 << 16)  # the same sentences are candidates for many questions
+def word_set(text: str) -> tuple[frozenset[str], int]:
+    """The text's distinct words, and how many words it has."""
+    ws = words(text)
+    return frozenset(ws), len(ws)
+
+
 def negated(text: str) -> bool:
     """Whether the text says 'not', 'never', "didn't"..."""
     low = text.lower().replace("’", "'")

@@ -117,18 +117,19 @@ class Example:
 
 
 class Pairs:
-    """The verifier's input for (question, sentence) pairs, each computed once (folds share them)."""
+    """The verifier's input for (question, sentence) pairs, each computed once (folds share them).
+    `cache`: {(id of the index, question, sentence id): input}, to start from, or to save."""
 
-    def __init__(self):
-        self._cache: dict[tuple[int, str, int], np.ndarray] = {}
+    def __init__(self, cache: dict[tuple[int, str, int], np.ndarray] | None = None):
+        self.cache = {} if cache is None else cache
 
     def __call__(self, ex: Example, ids: list[int]) -> np.ndarray:
         key = (id(ex.index), ex.row["question"])
-        missing = [i for i in ids if (*key, i) not in self._cache]
+        missing = [i for i in ids if (*key, i) not in self.cache]
         if missing:
             texts = [ex.index.text(ex.index.sentences[i]) for i in missing]
-            self._cache.update({(*key, i): v for i, v in zip(missing, embed.encode_pairs(ex.row["question"], texts))})
-        return np.vstack([self._cache[(*key, i)] for i in ids])
+            self.cache.update({(*key, i): v for i, v in zip(missing, embed.encode_pairs(ex.row["question"], texts))})
+        return np.vstack([self.cache[(*key, i)] for i in ids])
 
 
 def examples(idx: Index, rows: list[dict]) -> list[Example]:

@@ -13,7 +13,7 @@ STAGES = [
     {"config", "rules", "lexical", "quotations", "reply"},
     {"sources", "bm25", "embed", "pieces", "names", "render"},
     {"lexicon", "index", "store", "questions", "conversation"},
-    {"features", "models", "retrieve"},
+    {"checks", "features", "models", "retrieve"},
     {"decide", "quote", "spans"},
     {"answer"},
     {"__init__", "sessions", "cli", "ui", "__main__"},

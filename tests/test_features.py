@@ -1,4 +1,4 @@
-"""features.py: what the refusal model reads of what a question asks that a sentence lacks."""
+"""features.py and checks.py: what the refusal model reads of what a question asks that a sentence lacks."""
 import numpy as np
 
 import bot
