@@ -6,6 +6,11 @@ over at least two standard errors (sqrt(questions that changed) / questions).
 
     python bench/crossval.py --quick && python bench/ablate.py --per-article 20
     python bench/ablate.py --rules polar_form unknown_names     # only these
+    python bench/ablate.py --own     # our own sets instead, with the shipped models
+
+--own answers dev, bench/questions/, bench/paraphrase/ (as asked and reworded) and
+bench/shortdocs/ with the shipped models: the sets written after most rules (paraphrases, short
+documents) are the ones that can tell a general rule from one fitted to its question.
 
 Writes bench/results/ablation.md and .json. The models are not retrained without the rule: rules
 that shape the ranker's features are measured as switched off at answer time.
@@ -35,10 +40,51 @@ def fold_bots(folds: list[list[str]], articles: dict, work: Path) -> list:
     return bots
 
 
-def answer(bots: list, tests: list[list[dict]], raws: list[list[str]], kit) -> list[dict]:
+def fold_groups(folds: list[list[str]], articles: dict, work: Path, per_article: int) -> list[tuple]:
+    """(bot, its questions, its sources' text) per fold, answered with the fold's own models."""
+    from crossval import _sample
+
+    bots = fold_bots(folds, articles, work)
+    tests = [[r for n in f for r in _sample(articles[n][1], per_article)] for f in folds]
+    raws = [[articles[n][0].read_text(encoding="utf-8") for n in f] for f in folds]
+    return list(zip(bots, tests, raws))
+
+
+def own_groups(eval_dir: Path) -> list[tuple]:
+    """(bot, questions, sources' text) for our own sets, answered with the shipped models."""
+    import tempfile
+
+    import bot
+    from bot.store import build
+
+    def rows(path: Path) -> list[dict]:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    default = (bot.default_bot(), [], [p.read_text(encoding="utf-8") for p in seeds])
+    for path in [eval_dir / "dev.jsonl", *sorted((HERE / "questions").glob("*.jsonl"))]:
+        default[1].extend(rows(path))
+    groups, work = [default], Path(tempfile.mkdtemp(prefix="ablate-"))
+    for path in sorted((HERE / "paraphrase").glob("*.jsonl")):
+        qs = rows(path)
+        asked = qs + [{**q, "id": q["id"] + "-original", "question": q["original"]} for q in qs]
+        if path.stem == seeds[0].stem:
+            default[1].extend(asked)
+            continue
+        doc = eval_dir / "squad" / f"{path.stem}.txt"
+        groups.append((bot.Bot.load(build([doc], work / path.stem)), asked, [doc.read_text(encoding="utf-8")]))
+    short = rows(HERE / "shortdocs" / "questions.jsonl")
+    for name in sorted({r["doc"] for r in short}):
+        doc = HERE / "shortdocs" / name
+        groups.append((bot.Bot.load(build([doc], work / name)), [r for r in short if r["doc"] == name],
+                       [doc.read_text(encoding="utf-8")]))
+    return groups
+
+
+def answer(groups: list[tuple], kit) -> list[dict]:
     from evaluate import score_row
 
-    return [score_row(row, b.answer, kit, r) for b, rows, r in zip(bots, tests, raws) for row in rows]
+    return [score_row(row, b.answer, kit, raws) for b, rows, raws in groups for row in rows]
 
 
 def compare(base: list[dict], off: list[dict]) -> dict:
@@ -46,13 +92,15 @@ def compare(base: list[dict], off: list[dict]) -> dict:
     from evaluate import summarise
 
     n = len(base)
-    changed = sum(a["correct"] != b["correct"] for a, b in zip(base, off))
+    flips = [f"{a['id']}{'-' if a['correct'] else '+'}" for a, b in zip(base, off) if a["correct"] != b["correct"]]
+    changed = len(flips)
     s0, s1 = summarise(base), summarise(off)
     delta = {m: None if s0[m] is None or s1[m] is None else round(s0[m] - s1[m], 4)
              for m in ("correct", "hit1", "answered_when_answerable", "refused_when_unanswerable", "f1")}
     se = math.sqrt(changed) / n if n else 0.0
     return {"earned_correct": delta["correct"], "noise_2se": round(2 * se, 4), "changed": changed, **delta,
-            "verdict": "earns" if delta["correct"] > 2 * se else "costs" if delta["correct"] < -2 * se else "noise"}
+            "verdict": "earns" if delta["correct"] > 2 * se else "costs" if delta["correct"] < -2 * se else "noise",
+            "flips": flips}  # question ids, '-' where switching the rule off loses the answer, '+' where it gains
 
 
 def main() -> int:
@@ -62,36 +110,38 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=20, help="test questions an article")
     ap.add_argument("--rules", nargs="*", default=[], help="only these rules (default: every one)")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
+    ap.add_argument("--own", action="store_true", help="our own sets with the shipped models, not the folds")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
-    from crossval import _sample, squad_articles
+    from crossval import squad_articles
     from evaluate import load_kit
 
     from bot import rules
 
     kit = load_kit(args.eval)
-    articles = squad_articles(args.eval / "squad")
-    names = sorted(articles)
-    folds = [names[k:: args.folds] for k in range(args.folds)]
-    bots = fold_bots(folds, articles, args.work)
-    tests = [[r for n in f for r in _sample(articles[n][1], args.per_article)] for f in folds]
-    raws = [[articles[n][0].read_text(encoding="utf-8") for n in f] for f in folds]
+    if args.own:
+        groups, what, stem = own_groups(args.eval), "our own sets (shipped models)", "ablation-own"
+    else:
+        articles = squad_articles(args.eval / "squad")
+        names = sorted(articles)
+        folds = [names[k:: args.folds] for k in range(args.folds)]
+        groups, what, stem = fold_groups(folds, articles, args.work, args.per_article), "the cross-validation folds", "ablation"
     rules.switch_off([])
-    base = answer(bots, tests, raws, kit)
+    base = answer(groups, kit)
     table = {}
     for name in args.rules or list(rules.RULES):
         rules.switch_off([name])
-        table[name] = compare(base, answer(bots, tests, raws, kit))
+        table[name] = compare(base, answer(groups, kit))
         print(name, table[name], flush=True)
     rules.switch_off([])
-    _write(table, len(base), args.out / "ablation")
+    _write(table, len(base), what, args.out / stem)
     return 0
 
 
-def _write(table: dict, n: int, stem: Path) -> None:
+def _write(table: dict, n: int, what: str, stem: Path) -> None:
     stem.parent.mkdir(parents=True, exist_ok=True)
     stem.with_suffix(".json").write_text(json.dumps({"questions": n, "rules": table}, indent=1), encoding="utf-8")
-    lines = [f"{n} questions of the cross-validation folds; 'earned' is correct with the rule minus without it.", "",
+    lines = [f"{n} questions of {what}; 'earned' is correct with the rule minus without it.", "",
              "| rule | earned correct | 2 SE | changed | Δ refused | Δ answered | Δ F1 | verdict |", "|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r} | {v['earned_correct']} | {v['noise_2se']} | {v['changed']} | {v['refused_when_unanswerable']} | "
               f"{v['answered_when_answerable']} | {v['f1']} | {v['verdict']} |" for r, v in table.items()]
