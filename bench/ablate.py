@@ -7,6 +7,7 @@ over at least two standard errors (sqrt(questions that changed) / questions).
     python bench/crossval.py --quick && python bench/ablate.py --per-article 20
     python bench/ablate.py --rules polar_form unknown_names     # only these
     python bench/ablate.py --own     # our own sets instead, with the shipped models
+    python bench/ablate.py --lead-ins --rules greeting_lead_in can_you_lead_in   # typed with lead-ins
 
 --own answers dev, bench/questions/, bench/paraphrase/ (as asked and reworded) and
 bench/shortdocs/ with the shipped models: the sets written after most rules (paraphrases, short
@@ -81,6 +82,23 @@ def own_groups(eval_dir: Path) -> list[tuple]:
     return groups
 
 
+LEAD_INS = ("Hello, {q}", "Can you tell me {l}", "I'd like to know {l}", "Does the article say {l}", "Explain {l}", "{t}")
+
+
+def lead_in_groups(eval_dir: Path) -> list[tuple]:
+    """The answerable questions of own_groups on articles other than the default one (the rules were
+    not written for them), each asked as users type them: after a greeting, inside 'Can you tell
+    me ...', 'I'd like to know ...', 'Does the article say ...', 'Explain ...', and in Title Case."""
+    out = []
+    for b, rows, raws in own_groups(eval_dir)[1:]:
+        plain = [r for r in rows if r.get("answer") and not r.get("history")]
+        asked = [{**r, "id": f"{r['id']}-{k}", "question": form.format(q=r["question"], t=r["question"].title(),
+                                                                      l=r["question"][0].lower() + r["question"][1:])}
+                 for r in plain for k, form in enumerate(LEAD_INS)]
+        out.append((b, asked, raws))
+    return out
+
+
 def answer(groups: list[tuple], kit) -> list[dict]:
     from evaluate import score_row
 
@@ -111,6 +129,8 @@ def main() -> int:
     ap.add_argument("--rules", nargs="*", default=[], help="only these rules (default: every one)")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--own", action="store_true", help="our own sets with the shipped models, not the folds")
+    ap.add_argument("--lead-ins", action="store_true", help="our questions on other articles, wrapped in lead-ins "
+                    "('Can you tell me ...') and Title Case, with the shipped models")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
     from crossval import squad_articles
@@ -119,7 +139,9 @@ def main() -> int:
     from bot import rules
 
     kit = load_kit(args.eval)
-    if args.own:
+    if args.lead_ins:
+        groups, what, stem = lead_in_groups(args.eval), "questions typed with lead-ins (shipped models)", "ablation-lead-ins"
+    elif args.own:
         groups, what, stem = own_groups(args.eval), "our own sets (shipped models)", "ablation-own"
     else:
         articles = squad_articles(args.eval / "squad")
