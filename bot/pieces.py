@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import config, rules
-from .quotations import open_quotation
+from .quotations import open_quotation, quoted_stretches
 
 
 def _unlinked(m: re.Match) -> tuple[int, int]:
@@ -63,6 +63,9 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
         return _quotations(sentence)
     if kind == "part":
         return [m.span() for m in rules.PIECE_PART.finditer(sentence)]
+    if kind == "speaker":  # a name outside the words quoted
+        quoted = quoted_stretches(sentence)
+        return [(a, b) for a, b in _names(sentence, "person") if not any(x < b and a < y for x, y in quoted)]
     if kind in ("person", "place", "entity"):
         return _names(sentence, kind)
     return []

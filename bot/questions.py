@@ -122,7 +122,8 @@ def _names_something(subject: str) -> bool:
 
 def answer_form(question: str, kind: str) -> str:
     """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
-    "quotation" (the words someone is quoted saying) or "part" (a numbered part of a work)."""
+    "quotation" (the words someone is quoted saying), "part" (a numbered part of a work) or
+    "speaker" (a name outside quotation marks: who said or wrote the words)."""
     if (rules.SENTENCE_FORM.search(question) and kind in ("other", "entity")) or rules.POLAR_FORM.match(question):
         return "sentence"
     subject = definition_subject(question, "")  # "" stands for the article itself
@@ -132,4 +133,6 @@ def answer_form(question: str, kind: str) -> str:
         return "quotation"
     if rules.PART_FORM.search(question):
         return "part"
+    if rules.SPEAKER_FORM.match(question):
+        return "speaker"
     return kind

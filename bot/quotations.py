@@ -38,6 +38,12 @@ def open_quotation(text: str) -> int | None:
     return None if start is None else start + 1
 
 
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone: from each opening mark to its closing one, or to the end."""
+    closed, start = _quotations(text)
+    return closed if start is None else closed + [(start, len(text))]
+
+
 def quotation_around(text: str, at: int) -> tuple[int, int] | None:
     """The quotation open at offset `at` of the text: where its opening mark is and where it closes
     (just past the closing mark), or None if none is open there or it never closes."""

@@ -108,6 +108,9 @@ WHO_IS_FORM = Rule("who_is_form", "'Who was Stalin?' asks what the article says 
 QUOTATION_FORM = Rule("quotation_form", "'the exact words', 'in his own words' ask for the quotation itself",
                       _re(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
                           r"^\W*what (?:\w+ ){1,4}quotes?\b"))
+SPEAKER_FORM = Rule("speaker_form", "'Who said/wrote ...?' asks for whoever is quoted, not a name quoted",
+                    _re(r"^\W*who\s+(?:said|says|wrote|writes|stated|states|argued|argues|claimed|claims|declared|"
+                        r"remarked|asked|called|put it)\b"))
 PART_FORM = Rule("part_form", "'Which chapter/volume/page' asks for the numbered part ('chapter 5')",
                  _re(r"\b(?:which|what)\s+(?:chapter|volume|page|edition|episode|verse|issue)\b"))
 DEFINITION_QUESTION = Rule("definition_question", "'What is X?', 'Who were X?' ask for what X is",

@@ -23,7 +23,7 @@ from .pieces import candidate_spans
 from .questions import answer_form, definition, definition_subject, gloss
 from .quotations import quotation_close
 
-_FOUND_BY_CAPITALS = ("person", "place", "entity")  # kinds whose pieces are capitalised words
+_FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
 
 
 def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
@@ -142,7 +142,7 @@ def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], boo
     return a, b
 
 
-_TYPED = ("date", "number", "person", "place", "title", "part")
+_TYPED = ("date", "number", "person", "place", "title", "part", "speaker")
 
 
 def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "") -> tuple[int, int, int] | None:

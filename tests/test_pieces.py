@@ -16,6 +16,11 @@ def test_a_linking_word_opening_a_sentence_is_no_name():
     assert pieces("Then Anderson ran.", "person") == ["Anderson"]
 
 
+def test_a_speaker_is_a_name_outside_the_words_quoted():
+    text = 'Stalin wrote: "Trotsky, Zinoviev and Kamenev became spies", citing Lenin'
+    assert pieces(text, "speaker") == ["Stalin", "Lenin"]
+
+
 def test_dates_numbers_parts_and_titles():
     assert pieces("He wrote it on 14 February 1938, and again in the 1920s.", "date") == ["14 February 1938", "1920s"]
     assert pieces("He split the question in two parts and 25 percent.", "number") == ["two parts", "25 percent"]

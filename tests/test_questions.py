@@ -62,7 +62,7 @@ def test_where_a_sentence_says_what_something_is():
 
 
 @pytest.mark.parametrize("question,kind,form", [
-    ('Who wrote "Will it be possible?"', "person", "person"),
+    ('Who wrote "Will it be possible?"', "person", "speaker"),
     ("Who criticized the theory?", "person", "person"),
     ("Why did Stalin reject it?", "other", "sentence"),
     ("Was the theory criticized?", "other", "sentence"),
