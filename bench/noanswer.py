@@ -21,7 +21,6 @@ import json
 import random
 import shlex
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,6 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
 BEST = "--squad-negatives --no-removed-negatives --verifier-negatives --cross-fit --answer-rate 0.88"
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
-BATCH = 32
 TOP = 3  # candidates read per question at test time (the quotes a reply shows)
 
 
@@ -40,7 +38,8 @@ def _text(ex, i: int) -> str:
 
 
 def training_pairs(exs, score, rng: random.Random) -> list[tuple[str, str, int, int]]:
-    """(question, sentence, answer start, end); start = end = -1: the sentence does not answer."""
+    """(question, sentence, answer start, end); start = end = -1: the sentence does not answer
+    (train_reader.encode points such an example at [CLS])."""
     from train_ranker import _holds, _ranked
 
     out = []
@@ -63,27 +62,11 @@ def training_pairs(exs, score, rng: random.Random) -> list[tuple[str, str, int, 
     return out
 
 
-def encode(tokenizer, batch, max_tokens: int):
-    x = tokenizer([b[0] for b in batch], [b[1] for b in batch], padding=True, truncation=True,
-                  max_length=max_tokens, return_offsets_mapping=True, return_tensors="np")
-    starts, ends = [], []
-    for k, (_, _, a, b) in enumerate(batch):
-        if a < 0:
-            starts.append(0)
-            ends.append(0)
-            continue
-        in_sentence = np.asarray(x.sequence_ids(k)) == 1
-        offsets = x["offset_mapping"][k]
-        tokens = [t for t in np.flatnonzero(in_sentence) if offsets[t][0] < b and offsets[t][1] > a]
-        starts.append(tokens[0] if tokens else 0)
-        ends.append(tokens[-1] if tokens else 0)
-    return x, np.array(starts), np.array(ends)
-
-
 def fine_tune(pairs, epochs: float, lr: float = 5e-5):
     import importlib
 
     import torch
+    from train_reader import fit
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer
     from transformers import logging as hf_logging
 
@@ -95,25 +78,7 @@ def fine_tune(pairs, epochs: float, lr: float = 5e-5):
     tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
     hf_logging.set_verbosity_error()
     model = AutoModelForQuestionAnswering.from_pretrained(str(path), local_files_only=True)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    steps = max(1, int(len(pairs) / BATCH * epochs))
-    warm = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, 1 - s / steps))
-    model.train()
-    t = time.perf_counter()
-    for step in range(steps):
-        batch = [pairs[(step * BATCH + k) % len(pairs)] for k in range(BATCH)]
-        x, starts, ends = encode(tokenizer, batch, config.READER_MAX_TOKENS)
-        out = model(**{n: torch.from_numpy(x[n]) for n in INPUTS},
-                    start_positions=torch.from_numpy(starts), end_positions=torch.from_numpy(ends))
-        out.loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad()
-        if step % 50 == 0:
-            print(f"step {step}/{steps} loss {out.loss.item():.3f} ({time.perf_counter() - t:.0f} s)", flush=True)
-    model.eval()
+    fit(model, tokenizer, pairs, epochs, lr)  # (-1, -1) points at [CLS], as a cut-off answer does
     return tokenizer, model
 
 

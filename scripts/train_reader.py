@@ -65,6 +65,35 @@ def encode(tokenizer, batch):
     return x, np.array(starts), np.array(ends)
 
 
+def fit(model, tokenizer, data: list, epochs: float, lr: float, encode_batch=encode) -> None:
+    """Fine-tune `model` on (question, sentence, start, end) examples: AdamW, linear warm-up over a
+    tenth of the steps then linear decay to zero, the examples reshuffled every pass (seeded)."""
+    import torch
+
+    rng = random.Random(0)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    order = list(range(len(data)))
+    steps = max(1, int(len(data) / BATCH * epochs))
+    warm = max(1, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, 1 - s / steps))
+    model.train()
+    for step in range(steps):
+        if step * BATCH % len(data) < BATCH:
+            rng.shuffle(order)
+        batch = [data[order[(step * BATCH + k) % len(data)]] for k in range(BATCH)]
+        x, starts, ends = encode_batch(tokenizer, batch)
+        out = model(**{n: torch.from_numpy(x[n]) for n in INPUTS},
+                    start_positions=torch.from_numpy(starts), end_positions=torch.from_numpy(ends))
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        if step % 50 == 0:
+            print(f"step {step}/{steps} loss {out.loss.item():.3f}", file=sys.stderr, flush=True)
+    model.eval()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
@@ -82,33 +111,11 @@ def main() -> int:
     print(f"{len(data)} questions with their answer sentence", file=sys.stderr)
     torch.manual_seed(0)
     torch.set_num_threads(2)
-    rng = random.Random(0)
     path = importlib.import_module(config.MODEL_PACKAGE).get_model_path()
     tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
     hf_logging.set_verbosity_error()  # the package's model has no answer head yet: that is the point
     model = AutoModelForQuestionAnswering.from_pretrained(str(path), local_files_only=True)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    order = list(range(len(data)))
-    steps = int(len(data) / BATCH * args.epochs)
-    warm = max(1, steps // 10)  # linear warm-up, then linear decay to zero
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, 1 - s / steps))
-    model.train()
-    for step in range(steps):
-        if step * BATCH % len(data) < BATCH:
-            rng.shuffle(order)
-        batch = [data[order[(step * BATCH + k) % len(data)]] for k in range(BATCH)]
-        x, starts, ends = encode(tokenizer, batch)
-        out = model(**{n: torch.from_numpy(x[n]) for n in INPUTS},
-                    start_positions=torch.from_numpy(starts), end_positions=torch.from_numpy(ends))
-        out.loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad()
-        if step % 50 == 0:
-            print(f"step {step}/{steps} loss {out.loss.item():.3f}", file=sys.stderr, flush=True)
-
-    model.eval()
+    fit(model, tokenizer, data, args.epochs, args.lr)
     x = tokenizer(["Who?"], ["Someone."], return_tensors="pt")
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "reader-fp32.onnx"
