@@ -48,10 +48,17 @@ def leads_asked_about(index: Index, question: str) -> list[int]:
 
 
 def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarray:
-    """For each sentence: does it define what the question asks to be defined?"""
+    """For each sentence: does it define what the question asks to be defined? Asked what the
+    article itself is ("What is this article about?"), its first sentence does, however it is
+    worded: an article's lead says what it is about ("The 2008 Sichuan earthquake ... occurred
+    at ..." says no "was a")."""
     out = np.zeros(len(sentence_ids), dtype=bool)
-    if not rules.DEFINITION_BOOST.on or definition_subject(question, "") is None:  # no definition asked for
+    asked = definition_subject(question, "")  # "" stands for the article itself
+    if not rules.DEFINITION_BOOST.on or asked is None:  # no definition asked for
         return out
+    if asked == "" and rules.ARTICLE_LEAD.on:
+        leads = {index.sentences_of[p][0] for p in index.first_paragraphs}
+        return np.array([int(i) in leads for i in sentence_ids], dtype=bool)
     subjects: dict[int, str] = {}  # per document: "this article" stands for its title
     for k, i in enumerate(sentence_ids):
         s = index.sentences[i]

@@ -172,6 +172,7 @@ DEFINITION_BOOST = Rule("definition_boost", "'What was X?' ranks first the artic
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
+ARTICLE_LEAD = Rule("article_lead", "'What is this article about?' is answered by its first sentence, however worded")
 
 # --- Quoting (quote.py) ---------------------------------------------------------------------------
 SHORT_QUOTE_RUNS_ON = Rule("short_quote_runs_on", "a quote of a few words ('No.') runs on to the next sentence")

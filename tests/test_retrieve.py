@@ -31,3 +31,26 @@ def test_a_long_article_is_asked_what_it_is_about(monkeypatch, raw):
     r = bot.answer("What is this article about?")
     assert_faithful(r, {ARTICLE.name: raw})
     assert r.found and r.citations[0].quote.startswith("Socialism in One Country was a theory")
+
+
+def test_what_the_article_is_about_is_its_first_sentence_however_worded(tmp_path):
+    # a lead that says no "X is/was ...": what the article is about is still its first sentence
+    src = tmp_path / "quake.txt"
+    src.write_text("[[Valley earthquake]]\n\nThe Valley earthquake, measured at magnitude 7.9, struck the river "
+                   "valley at dawn on 3 May 1911. Rescue teams reached the villages two days later.\n\n"
+                   "== Damage ==\n\nMost stone houses collapsed, and the old bridge fell into the river. "
+                   "The railway line stayed closed for a month.\n")
+    from bot.store import build
+
+    b = bot.Bot.load(build([src], tmp_path / "idx"))
+    r = b.answer("What is this article about?")
+    assert_faithful(r, {src.name: src.read_text()})
+    assert r.found and r.citations[0].quote.startswith("The Valley earthquake, measured at magnitude 7.9")
+    from bot import rules
+
+    rules.switch_off(["article_lead"])
+    try:
+        off = b.answer("What is this article about?")
+    finally:
+        rules.switch_off([])
+    assert not (off.found and off.citations[0].quote.startswith("The Valley earthquake"))  # the rule is what does it
