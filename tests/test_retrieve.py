@@ -4,7 +4,7 @@ import dataclasses
 import pytest
 
 import bot
-from bot import config
+from bot import config, rules
 from bot.retrieve import named_sections
 from helpers import ARTICLE, assert_faithful
 
@@ -46,8 +46,6 @@ def test_what_the_article_is_about_is_its_first_sentence_however_worded(tmp_path
     r = b.answer("What is this article about?")
     assert_faithful(r, {src.name: src.read_text()})
     assert r.found and r.citations[0].quote.startswith("The Valley earthquake, measured at magnitude 7.9")
-    from bot import rules
-
     rules.switch_off(["article_lead"])
     try:
         off = b.answer("What is this article about?")
