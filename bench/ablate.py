@@ -156,16 +156,15 @@ def main() -> int:
     ap.add_argument("--matching", help="only dev25's questions this regular expression matches, shipped models")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
-    from crossval import squad_articles
+    from crossval import deal, squad_articles
     from evaluate import load_kit
 
     from bot import rules
 
     kit = load_kit(args.eval)
+    articles = squad_articles(args.eval / "squad")
+    folds = deal(list(articles), args.folds)
     if args.matching:
-        articles = squad_articles(args.eval / "squad")
-        names = sorted(articles)
-        folds = [names[k:: args.folds] for k in range(args.folds)]
         groups = matching_groups(folds, articles, args.work, args.matching)
         what, stem = f"dev25 matching {args.matching!r} (shipped models)", "ablation-matching"
     elif args.lead_ins:
@@ -173,9 +172,6 @@ def main() -> int:
     elif args.own:
         groups, what, stem = own_groups(args.eval), "our own sets (shipped models)", "ablation-own"
     else:
-        articles = squad_articles(args.eval / "squad")
-        names = sorted(articles)
-        folds = [names[k:: args.folds] for k in range(args.folds)]
         groups, what, stem = fold_groups(folds, articles, args.work, args.per_article), "the cross-validation folds", "ablation"
     rules.switch_off([])
     base = answer(groups, kit)

@@ -17,17 +17,15 @@ QUESTIONS = ("What is this article about?", "What is the article about?", "What 
 
 
 def main() -> int:
-    from crossval import squad_articles
+    from crossval import fold_index, squad_articles
 
     import bot
-    from bot.store import build, load
 
     articles = squad_articles(ROOT.parent / "shared" / "eval" / "squad")
     work = ROOT / "build" / "about"
     bots = {"(default article)": bot.default_bot()}
-    for name, (path, _) in sorted(articles.items())[: int(sys.argv[1]) if len(sys.argv) > 1 else None]:
-        out = work / Path(name).stem
-        bots[name] = bot.Bot(load(out) if (out / "manifest.json").exists() else load(build([path], out)))
+    for name in sorted(articles)[: int(sys.argv[1]) if len(sys.argv) > 1 else None]:
+        bots[name] = bot.Bot(fold_index([name], articles, work))
     rows = {}
     for name, b in bots.items():
         first = b.index.sentences[b.index.sentences_of[min(b.index.first_paragraphs)][0]]

@@ -118,7 +118,7 @@ def summary(results: list[dict]) -> dict:
 
 
 def main() -> int:
-    from crossval import SavedPairs, cache_key, cached_examples, squad_articles
+    from crossval import SavedPairs, cache_key, cached_examples, deal, squad_articles
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -134,7 +134,7 @@ def main() -> int:
 
     articles = squad_articles(args.eval / "squad")
     names = sorted(articles)
-    folds = [names[k:: args.folds] for k in range(args.folds)]
+    folds = deal(names, args.folds)
     args.work.mkdir(parents=True, exist_ok=True)
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])

@@ -46,6 +46,12 @@ def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
     return out
 
 
+def deal(names: list[str], folds: int) -> list[list[str]]:
+    """The articles dealt into folds by name, the same way in every tool that reads the folds."""
+    names = sorted(names)
+    return [names[k::folds] for k in range(folds)]
+
+
 def fold_index(names: list[str], articles: dict, work: Path):
     """The fold's articles indexed together, kept in `work` and reused while the sources are unchanged."""
     from bot.index import IndexProblem
@@ -180,7 +186,7 @@ def main() -> int:
     kit = load_kit(args.eval)
     articles = squad_articles(args.eval / "squad")
     names = sorted(articles)[: args.articles or None]
-    folds = [names[k:: args.folds] for k in range(args.folds)]
+    folds = deal(names, args.folds)
     args.work.mkdir(parents=True, exist_ok=True)
     examples = cached_examples(folds, articles, args.work, args.per_article_train)
     from train_ranker import parser, train

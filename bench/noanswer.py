@@ -150,7 +150,7 @@ def own_sets() -> dict[str, list[tuple[str, list[str], bool]]]:
 
 
 def main() -> int:
-    from crossval import SavedPairs, cache_key, cached_examples, squad_articles
+    from crossval import SavedPairs, cache_key, cached_examples, deal, squad_articles
     from train_ranker import _ranked, parser, train
 
     from bot import config, features
@@ -168,8 +168,7 @@ def main() -> int:
     args = ap.parse_args()
 
     articles = squad_articles(args.eval / "squad")
-    names = sorted(articles)
-    folds = [names[k:: args.folds] for k in range(args.folds)]
+    folds = deal(list(articles), args.folds)
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
     train_exs = [ex for j, f in enumerate(folds) if j != args.fold for n in f for ex in examples[n]]

@@ -65,7 +65,7 @@ def encode(tokenizer, batch):
     return x, np.array(starts), np.array(ends)
 
 
-def fit(model, tokenizer, data: list, epochs: float, lr: float, encode_batch=encode) -> None:
+def fit(model, tokenizer, data: list, epochs: float, lr: float) -> None:
     """Fine-tune `model` on (question, sentence, start, end) examples: AdamW, linear warm-up over a
     tenth of the steps then linear decay to zero, the examples reshuffled every pass (seeded)."""
     import torch
@@ -81,7 +81,7 @@ def fit(model, tokenizer, data: list, epochs: float, lr: float, encode_batch=enc
         if step * BATCH % len(data) < BATCH:
             rng.shuffle(order)
         batch = [data[order[(step * BATCH + k) % len(data)]] for k in range(BATCH)]
-        x, starts, ends = encode_batch(tokenizer, batch)
+        x, starts, ends = encode(tokenizer, batch)
         out = model(**{n: torch.from_numpy(x[n]) for n in INPUTS},
                     start_positions=torch.from_numpy(starts), end_positions=torch.from_numpy(ends))
         out.loss.backward()
