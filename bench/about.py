@@ -28,7 +28,7 @@ def main() -> int:
         bots[name] = bot.Bot(fold_index([name], articles, work))
     rows = {}
     for name, b in bots.items():
-        first = b.index.sentences[b.index.sentences_of[min(b.index.first_paragraphs)][0]]
+        first = b.index.sentences[b.index.sentences_in(min(b.index.first_paragraphs))[0]]
         for q in QUESTIONS:
             r = b.answer(q)
             rows[f"{name} | {q}"] = {"found": r.found, "lead": bool(r.citations) and r.citations[0].start == first.start}

@@ -173,44 +173,75 @@ def query(work: Path, n: int) -> dict:
 PER_PARAGRAPH = 4  # passages grouped into a paragraph when the whole bot answers from the corpus
 
 
+def _layout(lengths: np.ndarray):
+    """Passages of these lengths as sentences, PER_PARAGRAPH to a paragraph: one space between the
+    sentences of a paragraph, a blank line after each paragraph."""
+    from bot.layout import Layout, Paragraphs, Sentences
+    from bot.sources import LEAD
+
+    n = len(lengths)
+    para = np.arange(n, dtype=np.int64) // PER_PARAGRAPH
+    first = np.arange(n) % PER_PARAGRAPH == 0
+    gap = np.where(first, 2, 1)  # what comes before a passage: a blank line or a space
+    gap[0] = 0
+    start = np.cumsum(lengths) - lengths + np.cumsum(gap)
+    end = start + lengths
+    last = np.r_[first[1:], True]
+    paragraphs = Paragraphs(np.zeros(first.sum(), dtype=np.int32), np.zeros(first.sum(), dtype=np.int32),
+                            start[first], end[last], [LEAD])
+    return Layout(paragraphs, Sentences(para.astype(np.int32), start, end))
+
+
+def _window_and_paragraph_vectors(work: Path, n: int) -> tuple[Path, Path]:
+    """A sentence's window vector is it and its neighbours, a paragraph's all of its sentences
+    (normalised sums, see the module's doc), written a chunk at a time."""
+    from bot import config
+
+    rows = _Rows(work / "vectors.npy", n)
+    d = rows.shape[1]
+    paths = work / f"windows-{n}.npy", work / f"paragraph-vectors-{n}.npy"
+    chunk = (config.VECTOR_CHUNK // PER_PARAGRAPH) * PER_PARAGRAPH
+    with open(paths[0], "wb") as fw, open(paths[1], "wb") as fp:
+        for f, shape in ((fw, (n, d)), (fp, (n // PER_PARAGRAPH, d))):
+            np.lib.format.write_array_header_1_0(f, {"descr": "<f4", "fortran_order": False, "shape": shape})
+        for start in range(0, n, chunk):
+            g = rows[start:min(n, start + chunk)].reshape(-1, PER_PARAGRAPH, d)
+            w = g.copy()
+            w[:, 1:] += g[:, :-1]
+            w[:, :-1] += g[:, 1:]
+            fw.write((w / np.linalg.norm(w, axis=2, keepdims=True)).astype(np.float32).tobytes())
+            total = g.sum(axis=1)
+            fp.write((total / np.linalg.norm(total, axis=1, keepdims=True)).astype(np.float32).tobytes())
+    return paths
+
+
 def bot_index(work: Path, n: int) -> dict:
     """The bot's own index directory over the first n passages (one sentence each, paragraphs of
-    four), its vectors made from the corpus vectors as a build would make them: a sentence's window
-    is it and its neighbours, a paragraph all of its sentences (normalised sums, see above)."""
+    four), written as `python -m bot index` writes one, streaming: the vectors are read off the disk
+    a chunk at a time (window and paragraph vectors made from the corpus vectors, see above)."""
     from bot import embed, store
     from bot.lexical import content_words
-    from bot.sources import LEAD, Document, Paragraph, Sentence
+    from bot.sources import Document
 
+    assert n % PER_PARAGRAPH == 0, f"the corpus is cut into paragraphs of {PER_PARAGRAPH}"
     t = time.perf_counter()
     offsets = np.load(work / "offsets.npy", mmap_mode="r")
-    raw = (work / "passages.txt").read_bytes()[: int(offsets[n])].decode("utf-8").splitlines()
-    parts, paragraphs, sentences, pos = [], [], [], 0
-    for p in range(0, n, PER_PARAGRAPH):
-        start = pos
-        for k, passage in enumerate(raw[p: p + PER_PARAGRAPH]):
-            if k:
-                parts.append(" ")
-                pos += 1
-            sentences.append(Sentence(len(paragraphs), pos, pos + len(passage)))
-            parts.append(passage)
-            pos += len(passage)
-        paragraphs.append(Paragraph(0, LEAD, start, pos))
-        parts.append("\n\n")
-        pos += 2
+    with open(work / "passages.txt", "rb") as f:
+        lines = f.read(int(offsets[n])).decode("utf-8").split("\n")[:n]
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+    text = "\n\n".join(" ".join(lines[p:p + PER_PARAGRAPH]) for p in range(0, n, PER_PARAGRAPH)) + "\n\n"
+    del lines
+    table = _layout(lengths)
     vocab = sorted({w for s in _real_sentences() for w in content_words(s)})
-    vectors = np.load(work / "vectors.npy", mmap_mode="r")[:n]
-    windows = np.lib.format.open_memmap(work / f"windows-{n}.npy", mode="w+", dtype=np.float32, shape=vectors.shape)
-    para_vecs = np.zeros((len(paragraphs), vectors.shape[1]), dtype=np.float32)
-    for p in range(len(paragraphs)):
-        v = np.asarray(vectors[p * PER_PARAGRAPH: (p + 1) * PER_PARAGRAPH])
-        for k in range(len(v)):
-            w = v[max(0, k - 1): k + 2].sum(axis=0)
-            windows[p * PER_PARAGRAPH + k] = w / np.linalg.norm(w)
-        total = v.sum(axis=0)
-        para_vecs[p] = total / np.linalg.norm(total)
-    store.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", "".join(parts))], paragraphs, sentences,
-                vocab, vectors, windows, para_vecs, embed.encode(vocab).astype(np.float16))
-    return {"bot_index_s": time.perf_counter() - t}
+    words = work / "word-vectors.npy"  # the same for every size: embedded once
+    if not words.exists():
+        np.save(words, embed.encode(vocab).astype(np.float16))
+    windows, paragraphs = _window_and_paragraph_vectors(work, n)
+    store.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", text)], table, vocab,
+                _Rows(work / "vectors.npy", n), _Rows(windows, n), _Rows(paragraphs, n // PER_PARAGRAPH),
+                np.load(words), progress=True)
+    return {"bot_index_s": time.perf_counter() - t, "bot_index_peak_rss_mb": _peak_rss_mb(),
+            "bot_index_mb": sum(f.stat().st_size for f in (work / f"bot-{n}").iterdir()) / 1e6}
 
 
 def bot_answers(work: Path, n: int) -> dict:

@@ -1,41 +1,75 @@
 """BM25 over a fixed list of texts (sentences or paragraphs), behind a small interface: look a term
 up (repairing misspellings), score every text for a weighted query, and ask a term's idf, a text's
-terms and the texts a term is in. Nothing outside reads its matrices."""
+terms and the texts a term is in. Built when an index is written, memory-mapped when it is read.
+Nothing outside reads its arrays."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+from tqdm import tqdm
 
 from .lexical import terms, typos
+from .rows import Rows, load_array
+
+CHUNK = 50_000  # texts tokenised at a time while building, so memory holds ids, not Python objects
 
 
 @dataclass
 class Bm25:
     vocab: dict[str, int]
     idf: np.ndarray             # per term
-    weights: sparse.csc_matrix  # texts x terms: BM25 term-frequency part, idf not applied
-    doc_terms: list[frozenset[int]]  # per text, its term ids
+    postings: Rows              # per term, the texts it is in (ascending)
+    weights: np.ndarray         # beside postings.values: BM25's term-frequency part, idf not applied
+    text_terms: Rows            # per text, its term ids
 
     @classmethod
-    def build(cls, texts: list[str], like: Bm25 | None = None, k1: float = 1.2, b: float = 0.75) -> Bm25:
-        """Index `texts`; `like`: another Bm25 whose term ids these share (and add to)."""
-        vocab = {} if like is None else like.vocab
-        rows, cols, tfs, doc_terms, lengths = [], [], [], [], []
-        for i, text in enumerate(texts):
-            counts: dict[int, int] = {}
+    def build(cls, texts: Iterable[str], vocab: dict[str, int], k1: float = 1.2, b: float = 0.75,
+              progress: str = "") -> Bm25:
+        """Index `texts`, adding their terms to `vocab` (shared by the Bm25s of one index)."""
+        ids, tfs, lengths, starts = [], [], [], [0]
+        chunk_ids: list[int] = []
+        chunk_tfs: list[int] = []
+        for i, text in enumerate(tqdm(texts, desc=progress, unit="text", disable=not progress, mininterval=2)):
             toks = terms(text)
+            counts: dict[int, int] = {}
             for t in toks:
                 j = vocab.setdefault(t, len(vocab))
                 counts[j] = counts.get(j, 0) + 1
-            rows += [i] * len(counts)
-            cols += list(counts)
-            tfs += list(counts.values())
-            doc_terms.append(frozenset(counts))
+            chunk_ids += counts
+            chunk_tfs += counts.values()
+            starts.append(starts[-1] + len(counts))
             lengths.append(len(toks))
-        return cls(vocab, *_weigh(rows, cols, tfs, lengths, len(vocab), k1, b), doc_terms)
+            if (i + 1) % CHUNK == 0:
+                ids.append(np.array(chunk_ids, dtype=np.int32))
+                tfs.append(np.array(chunk_tfs, dtype=np.float32))
+                chunk_ids, chunk_tfs = [], []
+        ids.append(np.array(chunk_ids, dtype=np.int32))
+        tfs.append(np.array(chunk_tfs, dtype=np.float32))
+        text_terms = Rows(np.array(starts, dtype=np.int64), np.concatenate(ids))
+        return cls(vocab, *_weigh(text_terms, np.concatenate(tfs), np.array(lengths, dtype=np.float32),
+                                  len(vocab), k1, b), text_terms)
+
+    def save(self, directory: Path, name: str) -> None:
+        """Its arrays as .npy files named after `name` (the vocabulary is the index's to save)."""
+        np.save(directory / f"{name}.idf.npy", self.idf)
+        np.save(directory / f"{name}.weights.npy", self.weights)
+        self.postings.save(directory, f"{name}.postings")
+        self.text_terms.save(directory, f"{name}.terms")
+
+    @staticmethod
+    def files(name: str) -> tuple[str, ...]:
+        return (f"{name}.idf.npy", f"{name}.weights.npy", *Rows.files(f"{name}.postings"),
+                *Rows.files(f"{name}.terms"))
+
+    @classmethod
+    def load(cls, directory: Path, name: str, vocab: dict[str, int]) -> Bm25:
+        """Memory-mapped: a question reads the postings of its own terms only."""
+        return cls(vocab, load_array(directory / f"{name}.idf.npy"), Rows.load(directory, f"{name}.postings"),
+                   load_array(directory / f"{name}.weights.npy"), Rows.load(directory, f"{name}.terms"))
 
     @cached_property
     def _vocab_list(self) -> list[str]:
@@ -71,7 +105,11 @@ class Bm25:
 
     def texts_with(self, term_id: int) -> np.ndarray:
         """The texts a term is in."""
-        return self.weights[:, term_id].indices
+        return self.postings[term_id]
+
+    def terms_of(self, text_id: int) -> frozenset[int]:
+        """The term ids of a text."""
+        return frozenset(self.text_terms[text_id].tolist())
 
     def lookup(self, term: str) -> tuple[int, float] | None:
         """The vocabulary id for a query term, repairing misspellings; (id, confidence)."""
@@ -87,24 +125,30 @@ class Bm25:
         return (self.vocab[hit[0]], 1.0 - hit[1] / (len(term) + 1)) if hit else None
 
     def query(self, weighted_terms: dict[int, float]) -> np.ndarray:
-        """BM25 score of every text for {term id: query weight}."""
+        """BM25 score of every text for {term id: query weight}: each term's postings added in."""
+        out = np.zeros(len(self.text_terms), dtype=np.float32)
         if not weighted_terms:
-            return np.zeros(self.weights.shape[0], dtype=np.float32)
+            return out
         ids = np.fromiter(weighted_terms, dtype=np.int64)
         q = self.idf[ids] * np.fromiter(weighted_terms.values(), dtype=np.float32)
-        return np.asarray(self.weights[:, ids] @ q, dtype=np.float32).ravel()
+        for j, w in zip(ids, q):  # in float32, term by term, as a sparse product would add them
+            at = self.postings.span(j)
+            out[self.postings.values[at]] += self.weights[at] * w
+        return out
 
 
-def _weigh(rows: list[int], cols: list[int], tfs: list[int], lengths: list[int], n_terms: int,
-           k1: float, b: float) -> tuple[np.ndarray, sparse.csc_matrix]:
-    """The idf of each term and the texts x terms matrix of BM25's term-frequency part."""
+def _weigh(text_terms: Rows, tfs: np.ndarray, lengths: np.ndarray, n_terms: int, k1: float,
+           b: float) -> tuple[np.ndarray, Rows, np.ndarray]:
+    """The idf of each term, each term's postings and their BM25 term-frequency weights."""
     n = len(lengths)
-    lengths_a = np.asarray(lengths, dtype=np.float32)
-    avg = float(lengths_a.mean()) if n else 1.0
-    tf = np.asarray(tfs, dtype=np.float32)
-    norm = k1 * (1 - b + b * lengths_a[np.asarray(rows, dtype=np.int64)] / max(avg, 1e-6)) if n else tf
-    w = tf * (k1 + 1) / (tf + norm)
-    weights = sparse.csc_matrix((w, (rows, cols)), shape=(n, n_terms), dtype=np.float32)
-    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=n_terms).astype(np.float32)
+    rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(text_terms.starts))
+    cols = text_terms.values
+    avg = float(lengths.mean()) if n else 1.0
+    norm = k1 * (1 - b + b * lengths[rows] / max(avg, 1e-6)) if n else tfs
+    w = tfs * (k1 + 1) / (tfs + norm)
+    order = np.lexsort((rows, cols))  # by term, then text
+    starts = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cols, minlength=n_terms), out=starts[1:])
+    df = np.diff(starts).astype(np.float32)
     idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
-    return idf, weights
+    return idf, Rows(starts, rows[order]), w[order].astype(np.float32)

@@ -1,5 +1,6 @@
 """Command line: `python -m bot index SOURCE... --out DIR`, `python -m bot ask "question"`,
-`python -m bot chat` (a conversation on stdin) and `python -m bot rules` (the hand rules)."""
+`python -m bot chat` (a conversation on stdin), `python -m bot check DIR` (every file of an index
+against its checksum) and `python -m bot rules` (the hand rules)."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
     chat = sub.add_parser("chat", help="a conversation: one question per line on stdin, follow-ups included")
+    check = sub.add_parser("check", help="check every file of an index against its checksum (loading checks "
+                           "only sizes when the index is large)")
+    check.add_argument("directory", type=Path, nargs="?", default=None,
+                       help=f"index directory (default: {config.index_dir()})")
     sub.add_parser("rules", help="list the hand rules, whether each is on (BOT_RULES_OFF switches them off), and why")
     for answering in (ask, chat):
         answering.add_argument("--index", type=Path, default=None,
@@ -32,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from .sources import SourceError
 
     try:
-        code = {"index": _index, "ask": _ask, "chat": _chat, "rules": _rules}[args.command](args)
+        code = {"index": _index, "ask": _ask, "chat": _chat, "check": _check, "rules": _rules}[args.command](args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
         return code
     except (IndexProblem, SourceError, ValueError, RuntimeError) as e:  # RuntimeError: a model file is unusable
@@ -51,6 +56,16 @@ def _index(args) -> int:
     m = load(out).manifest
     print(f"indexed {m['sentences']} sentences in {m['paragraphs']} paragraphs of {len(m['sources'])} "
           f"source(s) into {out} in {time.perf_counter() - t:.1f} s")
+    return 0
+
+
+def _check(args) -> int:
+    from .store import verify
+
+    where = args.directory or config.index_dir()
+    m = verify(where)
+    print(f"{where}: {len(m['files'])} files match their checksums ({m['sentences']} sentences, "
+          f"{sum(f['bytes'] for f in m['files'].values()) / 1e6:.1f} MB)")
     return 0
 
 

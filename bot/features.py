@@ -191,7 +191,7 @@ def _candidates(index: Index, query: Query, qvec: np.ndarray, scores: _Scores, l
     cand = set(int(i) for i in dense_ids[0] if i >= 0)
     cand |= set(int(i) for i in _top(bm25_s, t.lexical_candidates) if bm25_s[i] > 0)
     for p in list(_top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
-        cand |= set(index.sentences_of[int(p)])
+        cand |= set(index.sentences_in(int(p)))
     return np.array(sorted(cand), dtype=np.int64)
 
 
@@ -216,7 +216,7 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
     vecs = index.sentence_vectors.reconstruct_batch(ids)
     dense_s = vecs @ qv.whole
     windows = index.window_vectors[ids]
-    around = [index.neighbours[i] for i in ids]
+    around = [index.around(i) for i in ids]
     ctx_words = [np.unique(np.concatenate([index.lexicon.sentence_words[j] for j in a])) for a in around]
     soft_ctx = qv.soft(ctx_words)
     return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p[paras],
@@ -232,7 +232,7 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query
     lex = index.lexicon.sentences
     qterms, total, bm25_s, bm25_p = scores.qterms, scores.total, scores.bm25_s, scores.bm25_p
     texts = [index.text(index.sentences[i]) for i in ids]
-    around = [index.neighbours[i] for i in ids]
+    around = [index.around(i) for i in ids]
     ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
     asked = set(words(query.text)) | set(words(query.context))
     qbigrams = term_pairs(query.text)

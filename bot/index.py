@@ -1,17 +1,17 @@
-"""An index in memory: the sources, their paragraphs and sentences, their vectors, and how to move
-around in them (a sentence's paragraph, neighbours and section). store.py writes and loads it;
-its language views (BM25, names, word sets) are Index.lexicon."""
+"""An index as answering sees it: the sources, where their paragraphs and sentences lie (layout),
+their vectors, and how to move around in them (a sentence's paragraph, neighbours and section).
+store.py writes and loads it; its language views (BM25, names, word sets) are Index.lexicon."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
 import numpy as np
 
+from .layout import Layout, Paragraphs, Sentences
 from .lexicon import Lexicon
-from .sources import Document, Paragraph, Sentence
+from .sources import Document, Sentence
 
 
 class IndexProblem(RuntimeError):
@@ -32,17 +32,24 @@ class Index:
     directory: Path
     manifest: dict
     docs: list[Document]
-    paragraphs: list[Paragraph]
-    sentences: list[Sentence]
+    layout: Layout
     sentence_vectors: faiss.Index
-    window_vectors: np.ndarray
+    window_vectors: np.ndarray     # memory-mapped: a question reads its candidates' rows
     paragraph_vectors: np.ndarray
-    words: dict[str, int]       # content word -> row of word_vectors
+    words: dict[str, int]          # content word -> row of word_vectors
     word_vectors: np.ndarray
+    lexicon: Lexicon = field(init=False)
 
-    @cached_property
-    def lexicon(self) -> Lexicon:
-        return Lexicon(self)
+    def __post_init__(self):
+        self.lexicon = Lexicon.load(self.directory, self)
+
+    @property
+    def paragraphs(self) -> Paragraphs:
+        return self.layout.paragraphs
+
+    @property
+    def sentences(self) -> Sentences:
+        return self.layout.sentences
 
     def text(self, s: Sentence) -> str:
         p = self.paragraphs[s.para]
@@ -58,37 +65,25 @@ class Index:
 
     def same_section(self, a: int, b: int) -> bool:
         """Whether two paragraphs are in the same section of the same document."""
-        p, q = self.paragraphs[a], self.paragraphs[b]
-        return p.doc == q.doc and p.section == q.section
+        return bool(self.layout.heading[a] == self.layout.heading[b])
 
-    @cached_property
-    def sentences_of(self) -> list[list[int]]:
-        """Sentence ids of each paragraph, in order."""
-        out: list[list[int]] = [[] for _ in self.paragraphs]
-        for i, s in enumerate(self.sentences):
-            out[s.para].append(i)
-        return out
+    def sentences_in(self, p: int) -> range:
+        """Sentence ids of a paragraph, in order."""
+        return self.layout.sentences_in(p)
 
-    @cached_property
-    def neighbours(self) -> list[list[int]]:
-        """Each sentence with the ones before and after it in its paragraph."""
-        out = []
-        for i, s in enumerate(self.sentences):
-            siblings = self.sentences_of[s.para]
-            pos = siblings.index(i)
-            out.append(siblings[max(0, pos - 1): pos + 2])
-        return out
+    def around(self, i: int) -> range:
+        """A sentence with the ones before and after it in its paragraph."""
+        return self.layout.around(i)
 
-    @cached_property
+    @property
     def position(self) -> np.ndarray:
         """Each sentence's place in its paragraph (0 = first)."""
-        return np.array([self.sentences_of[s.para].index(i) for i, s in enumerate(self.sentences)])
+        return self.layout.position
 
-    @cached_property
+    @property
     def first_paragraphs(self) -> frozenset[int]:
         """The first paragraph of each document."""
-        return frozenset(min(i for i, p in enumerate(self.paragraphs) if p.doc == d) for d in
-                         {p.doc for p in self.paragraphs})
+        return self.layout.first_paragraphs
 
     def section_window(self, sentence_id: int, back: int) -> Window:
         """The paragraphs of the sentence's section near it: up to `back` before its own, and on
@@ -104,5 +99,9 @@ class Index:
     def paragraphs_quoted(self, cited: list[tuple[str, int, int]]) -> frozenset[int]:
         """The paragraphs that quotes (file name, start, end) come from."""
         names = {d.name: i for i, d in enumerate(self.docs)}
-        return frozenset(i for i, p in enumerate(self.paragraphs)
-                         for name, a, b in cited if names.get(name) == p.doc and p.start < b and a < p.end)
+        p = self.paragraphs
+        out: set[int] = set()
+        for name, a, b in cited:
+            if name in names:
+                out.update(np.flatnonzero((p.doc == names[name]) & (p.start < b) & (a < p.end)).tolist())
+        return frozenset(out)

@@ -30,8 +30,9 @@ def named_sections(index: Index, question: str) -> frozenset[int]:
     if not rules.NAMED_SECTION.on:
         return frozenset()
     asked = " " + " ".join(words(question)) + " "
-    return frozenset(i for i, heading in enumerate(index.lexicon.section_words)
-                     if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked))
+    named = [k for k, heading in enumerate(index.lexicon.section_words)
+             if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked)]
+    return index.lexicon.under(named) if named else frozenset()
 
 
 def leads_asked_about(index: Index, question: str) -> list[int]:
@@ -57,7 +58,7 @@ def _defining(index: Index, question: str, sentence_ids: np.ndarray) -> np.ndarr
     if not rules.DEFINITION_BOOST.on or asked is None:  # no definition asked for
         return out
     if asked == "" and rules.ARTICLE_LEAD.on:
-        leads = {index.sentences_of[p][0] for p in index.first_paragraphs}
+        leads = {index.sentences_in(p)[0] for p in index.first_paragraphs}
         return np.array([int(i) in leads for i in sentence_ids], dtype=bool)
     subjects: dict[int, str] = {}  # per document: "this article" stands for its title
     for k, i in enumerate(sentence_ids):

@@ -3,16 +3,20 @@ it back checked against its manifest.
 
 An index directory holds
   manifest.json   format, model, dimension, counts, checksums of the sources and of every file
-  passages.json   the sources' raw text, their paragraphs and sentences (offsets only)
+  sources.json    the sources' names, titles and lengths; the content words that have vectors
+  texts.txt       the sources' raw text, end to end
+  layout.npz      where each paragraph and sentence lies (offsets only; layout.py)
   sentences.faiss one vector per sentence
   windows.npy     one vector per sentence read with its neighbours (title included)
   paragraphs.npy  one vector per paragraph (title and section included)
   words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
-"""
+  lexicon.json, bm25.*.npy, sentence_words.*.npy   what the words say (lexicon.py)
+
+Everything a question reads is worked out here, when the index is written; the large arrays are
+memory-mapped when it is loaded. Loading checks every file's size, and its checksum too when the
+index is small (config.VERIFY_ON_LOAD_BYTES); `python -m bot check DIR` checks them all."""
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import math
 import os
@@ -25,16 +29,15 @@ import faiss
 import numpy as np
 from tqdm import tqdm
 
-from . import config, embed
+from . import config, embed, layout, lexicon, manifest
 from .index import Index, IndexProblem
+from .layout import Layout
 from .lexical import content_words
+from .rows import load_array
 from .sources import Document, Paragraph, Sentence, read_source, split_sentences
 
-FILES = ("passages.json", "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy",
+         *lexicon.FILES)
 
 
 def _paragraph_label(doc: Document, section: str) -> str:
@@ -107,42 +110,47 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
     vocab = sorted({w for t in sent_texts for w in content_words(t)})
     word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
     para_vecs = embed.encode(para_texts, progress=progress)
-    return write(out, docs, paragraphs, sentences, vocab, sent_vecs, window_vecs, para_vecs, word_vecs, progress)
+    return write(out, docs, Layout.of(paragraphs, sentences), vocab, sent_vecs, window_vecs, para_vecs, word_vecs,
+                 progress)
 
 
-def _manifest(tmp: Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
-              dimension: int) -> dict:
-    return {
-        "format": config.INDEX_FORMAT,
-        "model": config.TRAINED.model_name,
-        "dimension": dimension,
-        "sentences": len(sentences),
-        "paragraphs": len(paragraphs),
-        "sources": [{"name": doc.name, "sha256": sha256(doc.text.encode("utf-8")), "chars": len(doc.text)}
-                    for doc in docs],
-        "files": {f: sha256((tmp / f).read_bytes()) for f in FILES},
-    }
+def _save_rows(path: Path, rows, dtype=np.float32) -> None:
+    """An .npy file of `rows` (an array, a memory map, or anything sliced by rows), written a chunk at a
+    time so that a million vectors never sit in memory at once."""
+    n, d = rows.shape
+    with open(path, "wb") as f:
+        np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
+                                                 "fortran_order": False, "shape": (n, d)})
+        for start in range(0, n, config.VECTOR_CHUNK):
+            f.write(np.ascontiguousarray(rows[start:start + config.VECTOR_CHUNK], dtype=dtype).tobytes())
 
 
-def write(out: str | Path, docs: list[Document], paragraphs: list[Paragraph], sentences: list[Sentence],
-          vocab: list[str], sent_vecs: np.ndarray, window_vecs: np.ndarray, para_vecs: np.ndarray,
+def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str], sent_vecs, window_vecs, para_vecs,
           word_vecs: np.ndarray, progress: bool = False) -> Path:
-    """Write an index directory from its parts, atomically (the vectors may be memory-mapped)."""
+    """Write an index directory from its parts, atomically. The vectors may be memory maps or
+    anything sliced by rows (bench/scale.py reads them off the disk a chunk at a time)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _clean_up(out)
+    if np.any(np.diff(table.sentences.para) < 0) or np.any(np.diff(table.paragraphs.doc) < 0):
+        raise ValueError("sentences must come in the order of their paragraphs, paragraphs of their documents")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
     try:
-        passages = {"sources": [{"name": doc.name, "title": doc.title, "text": doc.text} for doc in docs],
-                    "paragraphs": [[p.doc, p.section, p.start, p.end] for p in paragraphs],
-                    "sentences": [[s.para, s.start, s.end] for s in sentences], "words": vocab}
-        (tmp / "passages.json").write_text(json.dumps(passages, ensure_ascii=False), encoding="utf-8")
+        sources = {"sources": [{"name": doc.name, "title": doc.title, "chars": len(doc.text)} for doc in docs],
+                   "words": vocab}
+        (tmp / "sources.json").write_text(json.dumps(sources, ensure_ascii=False), encoding="utf-8")
+        with open(tmp / "texts.txt", "w", encoding="utf-8", newline="") as f:
+            for doc in docs:
+                f.write(doc.text)
+        table.save(tmp)
         _pause_for_tests("writing")
         faiss.write_index(vector_index(sent_vecs, progress), str(tmp / "sentences.faiss"))
-        for name, vectors in (("windows.npy", window_vecs), ("paragraphs.npy", para_vecs), ("words.npy", word_vecs)):
-            np.save(tmp / name, vectors)
-        manifest = _manifest(tmp, docs, paragraphs, sentences, int(sent_vecs.shape[1]))
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _save_rows(tmp / "windows.npy", window_vecs)
+        _save_rows(tmp / "paragraphs.npy", para_vecs)
+        np.save(tmp / "words.npy", word_vecs)
+        lexicon.write(tmp, docs, table, {w: i for i, w in enumerate(vocab)}, progress)
+        made = manifest.make(tmp, FILES, docs, table, int(sent_vecs.shape[1]))
+        (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
         for f in tmp.iterdir():
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
@@ -201,68 +209,58 @@ def _clean_up(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _read_manifest(directory: Path, rebuild: str) -> dict:
-    manifest_path = directory / "manifest.json"
-    if not directory.is_dir():
-        raise IndexProblem(f"no index at {directory}; build one: python -m bot index SOURCE... --out {directory}")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise IndexProblem(f"{directory} has no manifest.json, so it is not a complete index; {rebuild}") from None
-    except (OSError, ValueError) as e:
-        raise IndexProblem(f"{manifest_path} is unreadable ({e}); {rebuild}") from None
-    if manifest.get("format") != config.INDEX_FORMAT:
-        raise IndexProblem(f"{directory} has index format {manifest.get('format')}, this bot reads "
-                           f"{config.INDEX_FORMAT}; {rebuild}")
-    if manifest.get("model") != config.TRAINED.model_name or manifest.get("dimension") != config.TRAINED.model_dim:
-        raise IndexProblem(f"{directory} was built with {manifest.get('model')} ({manifest.get('dimension')} "
-                           f"dimensions), this bot embeds with {config.TRAINED.model_name}; {rebuild}")
-    return manifest
+def _read_docs(directory: Path) -> tuple[list[Document], list[str]]:
+    meta = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
+    text = (directory / "texts.txt").read_bytes().decode("utf-8")
+    docs, at = [], 0
+    for s in meta["sources"]:
+        docs.append(Document(s["name"], s["title"], text[at:at + s["chars"]]))
+        at += s["chars"]
+    if at != len(text):
+        raise ValueError("texts.txt and sources.json disagree")
+    return docs, meta["words"]
 
 
-def _read_files(directory: Path, manifest: dict, rebuild: str) -> dict[str, bytes]:
-    blobs = {}
-    for f in FILES:
-        try:
-            blobs[f] = (directory / f).read_bytes()
-        except OSError as e:
-            raise IndexProblem(f"{directory / f} is missing or unreadable ({e.strerror}); {rebuild}") from None
-        if sha256(blobs[f]) != manifest.get("files", {}).get(f):
-            raise IndexProblem(f"{directory / f} does not match its checksum in the manifest "
-                               f"(truncated or changed); {rebuild}")
-    return blobs
+def verify(directory: str | Path) -> dict:
+    """Check an index directory completely (every file against its checksum); its manifest if sound."""
+    directory = Path(directory)
+    rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
+    made = manifest.read(directory, rebuild)
+    manifest.check_files(directory, FILES, made, rebuild, full=True)
+    return made
 
 
 def load(directory: str | Path) -> Index:
-    """Load and verify an index directory; raise IndexProblem saying what to do if it is unusable."""
+    """Load an index directory, checked (see the module's doc); raise IndexProblem saying what to do
+    if it is unusable. The large arrays are memory-mapped, so loading takes as long at a million
+    sentences as reading its text and its faiss index."""
     directory = Path(directory)
     if directory.parent.is_dir():
         _clean_up(directory)
     rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
-    manifest = _read_manifest(directory, rebuild)
-    blobs = _read_files(directory, manifest, rebuild)
+    made = manifest.read(directory, rebuild)
+    manifest.check_files(directory, FILES, made, rebuild)
     try:
-        passages = json.loads(blobs["passages.json"])
-        docs = [Document(s["name"], s["title"], s["text"]) for s in passages["sources"]]
-        paragraphs = [Paragraph(*p) for p in passages["paragraphs"]]
-        sentences = [Sentence(*s) for s in passages["sentences"]]
-        words = {w: i for i, w in enumerate(passages["words"])}
-        vectors = faiss.deserialize_index(np.frombuffer(blobs["sentences.faiss"], dtype=np.uint8))
-        window_vecs, para_vecs, word_vecs = (
-            np.load(io.BytesIO(blobs[f]), allow_pickle=False).astype(np.float32, copy=False)  # float16 words widen
-            for f in ("windows.npy", "paragraphs.npy", "words.npy"))
-    except (ValueError, RuntimeError, KeyError, TypeError) as e:
+        docs, vocab = _read_docs(directory)
+        table = Layout.load(directory)
+        words = {w: i for i, w in enumerate(vocab)}
+        vectors = faiss.read_index(str(directory / "sentences.faiss"))
+        window_vecs, para_vecs = load_array(directory / "windows.npy"), load_array(directory / "paragraphs.npy")
+        word_vecs = np.load(directory / "words.npy", allow_pickle=False).astype(np.float32)  # float16 on disk
+        index = Index(directory, made, docs, table, vectors, window_vecs, para_vecs, words, word_vecs)
+    except (ValueError, RuntimeError, KeyError, TypeError, OSError) as e:
         raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
-    if (vectors.ntotal != len(sentences) or len(window_vecs) != len(sentences) or len(word_vecs) != len(words)
-            or len(para_vecs) != len(paragraphs) or vectors.d != manifest["dimension"]):
+    n = len(table.sentences)
+    if (vectors.ntotal != n or len(window_vecs) != n or len(word_vecs) != len(words) or len(index.lexicon.sentences.text_terms) != n
+            or len(para_vecs) != len(table.paragraphs) or vectors.d != made["dimension"]):
         raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
-    return Index(directory, manifest, docs, paragraphs, sentences, vectors, window_vecs, para_vecs, words, word_vecs)
+    return index
 
 
 def check_sources(index: Index, paths: list[Path]) -> None:
     """Raise IndexProblem if the sources on disk differ from what the index was built from."""
     recorded = {s["name"]: s["sha256"] for s in index.manifest["sources"]}
-    current = {p.name: sha256(p.read_bytes()) for p in paths}
+    current = {p.name: manifest.sha256(p.read_bytes()) for p in paths}
     if recorded != current:
         changed = sorted(set(recorded.items()) ^ set(current.items()))
         names = ", ".join(sorted({n for n, _ in changed}))

@@ -11,8 +11,9 @@ MODULES = sorted((ROOT / "bot").glob("*.py"))
 # modules of its own stage or an earlier one
 STAGES = [
     {"config", "rules", "lexical", "quotations", "reply"},
-    {"sources", "bm25", "embed", "pieces", "names", "render"},
-    {"lexicon", "index", "store", "questions", "conversation"},
+    {"sources", "rows", "bm25", "embed", "pieces", "names", "render"},
+    {"layout"},
+    {"lexicon", "index", "manifest", "store", "questions", "conversation"},
     {"checks", "features", "models", "retrieve"},
     {"decide", "quote", "spans"},
     {"answer"},

@@ -9,6 +9,7 @@ import pytest
 import bot
 from bot import config
 from bot.index import IndexProblem
+from bot.manifest import digest as manifest_digest
 from bot.store import build
 
 REBUILD = "python -m bot index"
@@ -33,7 +34,8 @@ def rewrite(d, name, data: bytes):
     """Replace one file and fix its checksum, as a careless tool (or an attacker) would."""
     (d / name).write_bytes(data)
     m = json.loads((d / "manifest.json").read_text())
-    m["files"][name] = hashlib.sha256(data).hexdigest()
+    m["files"][name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    m["digest"] = manifest_digest(m)
     (d / "manifest.json").write_text(json.dumps(m))
 
 
@@ -56,6 +58,38 @@ def test_vectors_and_passages_disagree_in_number(copy):
     fewer.add(index.reconstruct_n(0, index.ntotal - 1))
     rewrite(copy, "sentences.faiss", faiss.serialize_index(fewer).tobytes())
     with pytest.raises(IndexProblem, match=f"do not match in number.*{REBUILD}"):
+        bot.Bot.load(copy)
+
+
+def test_truncated_file_of_a_large_index(copy, monkeypatch):
+    """An index too large to hash on every load is still checked by size."""
+    monkeypatch.setattr(config, "VERIFY_ON_LOAD_BYTES", 0)
+    data = (copy / "windows.npy").read_bytes()
+    (copy / "windows.npy").write_bytes(data[:-10])
+    with pytest.raises(IndexProblem, match=f"windows.npy has .* bytes.*{REBUILD}"):
+        bot.Bot.load(copy)
+
+
+def test_changed_byte_of_a_large_index_is_found_by_check(copy, monkeypatch, capsys):
+    """Same size, one byte changed: only hashing sees it, which `python -m bot check` does."""
+    monkeypatch.setattr(config, "VERIFY_ON_LOAD_BYTES", 0)
+    data = bytearray((copy / "texts.txt").read_bytes())
+    data[-2] = ord("X") if data[-2] != ord("X") else ord("Y")
+    (copy / "texts.txt").write_bytes(bytes(data))
+    bot.Bot.load(copy)  # sizes agree: loads
+    from bot.cli import main
+    assert main(["check", str(copy)]) == 2
+    assert "texts.txt does not match its checksum" in capsys.readouterr().err
+    monkeypatch.setattr(config, "VERIFY_ON_LOAD_BYTES", 10**9)
+    with pytest.raises(IndexProblem, match=f"texts.txt does not match its checksum.*{REBUILD}"):
+        bot.Bot.load(copy)
+
+
+def test_edited_manifest(copy):
+    m = json.loads((copy / "manifest.json").read_text())
+    m["sentences"] += 1
+    (copy / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(IndexProblem, match=f"manifest.json does not match its own checksum.*{REBUILD}"):
         bot.Bot.load(copy)
 
 
