@@ -14,6 +14,10 @@ disk: passages.txt (one passage per line), offsets.npy, vectors.npy (memory-mapp
     python bench/scale.py query WORK N            # p50/p95 per question, recall@10 (own process)
     python bench/scale.py bot-index WORK N        # the bot's index directory for the first N
     python bench/scale.py bot-answers WORK N      # the whole bot: load, first answer, p50/p95, RSS
+    python bench/scale.py run WORK N...           # all of the above per size; bench/results/scale.{json,md}
+
+Floors (#20) at a million passages: first answer of a fresh process <= 5 s, peak RSS while answering
+<= 2.5 GB, whole-bot p50 <= 100 ms, recall@10 >= 0.95, index build peak RSS <= 3 GB.
 """
 from __future__ import annotations
 
@@ -272,7 +276,8 @@ def _own_process(step: str, work: Path, n: int) -> dict:
 def run_scale(work: Path, sizes: list[int]) -> list[dict]:
     """Every size, each build and query in a process of its own; corpus written once."""
     t = time.perf_counter()
-    _own_process("corpus", work, max(sizes))
+    if not (work / "vectors.npy").exists() or len(np.load(work / "offsets.npy", mmap_mode="r")) <= max(sizes):
+        _own_process("corpus", work, max(sizes))
     print(f"   scale corpus of {max(sizes):,} passages written in {time.perf_counter() - t:.0f} s", flush=True)
     rows = []
     for n in sizes:
@@ -280,14 +285,38 @@ def run_scale(work: Path, sizes: list[int]) -> list[dict]:
                **_own_process("bot-index", work, n), **_own_process("bot-answers", work, n)}
         print(f"   {n:>9,} passages: {row['kind']}, recall@10 {row['recall_at_10']:.3f}, p50 {row['p50_ms']:.1f} ms, "
               f"build {row['build_s']:.1f} s (peak {row['build_peak_rss_mb']:.0f} MB), "
-              f"query RSS {row['query_peak_rss_mb']:.0f} MB; whole bot p50 {row['bot_p50_ms']:.0f} ms, "
+              f"query RSS {row['query_peak_rss_mb']:.0f} MB; bot index {row['bot_index_s']:.0f} s "
+              f"(peak {row['bot_index_peak_rss_mb']:.0f} MB); whole bot p50 {row['bot_p50_ms']:.0f} ms, "
               f"p95 {row['bot_p95_ms']:.0f} ms, first answer {row['bot_first_answer_s']:.1f} s, "
               f"RSS {row['bot_peak_rss_mb']:.0f} MB", flush=True)
         rows.append(row)
     return rows
 
 
+FLOORS = {"bot_first_answer_s": ("<=", 5.0), "bot_peak_rss_mb": ("<=", 2500), "bot_p50_ms": ("<=", 100),
+          "recall_at_10": (">=", 0.95), "bot_index_peak_rss_mb": ("<=", 3000)}
+
+
+def floors_met(row: dict) -> dict[str, bool]:
+    """Each floor of #20, checked on a row (they are set for a million passages)."""
+    return {k: (row[k] <= v if op == "<=" else row[k] >= v) for k, (op, v) in FLOORS.items()}
+
+
+def write(rows: list[dict], out: Path) -> None:
+    from report import scale_table
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scale.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    met = [f"- {r['passages']:,} passages: " + ", ".join(f"{k} {'met' if ok else 'NOT met'}"
+                                                          for k, ok in floors_met(r).items()) for r in rows]
+    (out / "scale.md").write_text(scale_table(rows) + "\nFloors of #20 (set for 1,000,000 passages):\n\n"
+                                  + "\n".join(met) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "run":
+        write(run_scale(Path(sys.argv[2]), [int(n) for n in sys.argv[3:]]), HERE / "results")
+        sys.exit(0)
     step, work, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     result = {"corpus": corpus, "build": build, "query": query, "bot-index": bot_index,
               "bot-answers": bot_answers}[step](work, n)

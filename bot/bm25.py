@@ -13,7 +13,7 @@ import numpy as np
 from tqdm import tqdm
 
 from .lexical import terms, typos
-from .rows import Rows, load_array
+from .rows import OnDisk, Rows
 
 CHUNK = 50_000  # texts tokenised at a time while building, so memory holds ids, not Python objects
 
@@ -23,7 +23,7 @@ class Bm25:
     vocab: dict[str, int]
     idf: np.ndarray             # per term
     postings: Rows              # per term, the texts it is in (ascending)
-    weights: np.ndarray         # beside postings.values: BM25's term-frequency part, idf not applied
+    weights: np.ndarray | OnDisk  # beside postings.values: BM25's term-frequency part, idf not applied
     text_terms: Rows            # per text, its term ids
 
     @classmethod
@@ -67,9 +67,9 @@ class Bm25:
 
     @classmethod
     def load(cls, directory: Path, name: str, vocab: dict[str, int]) -> Bm25:
-        """Memory-mapped: a question reads the postings of its own terms only."""
-        return cls(vocab, load_array(directory / f"{name}.idf.npy"), Rows.load(directory, f"{name}.postings"),
-                   load_array(directory / f"{name}.weights.npy"), Rows.load(directory, f"{name}.terms"))
+        """Postings and term lists stay on disk: a question reads those of its own terms and candidates."""
+        return cls(vocab, np.load(directory / f"{name}.idf.npy"), Rows.load(directory, f"{name}.postings"),
+                   OnDisk(directory / f"{name}.weights.npy"), Rows.load(directory, f"{name}.terms"))
 
     @cached_property
     def _vocab_list(self) -> list[str]:

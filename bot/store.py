@@ -9,6 +9,7 @@ An index directory holds
   sentences.faiss one vector per sentence
   windows.npy     one vector per sentence read with its neighbours (title included)
   paragraphs.npy  one vector per paragraph (title and section included)
+  paragraphs.faiss the same, searchable: a large index reads only the nearest (closeness.py)
   words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
   lexicon.json, bm25.*.npy, sentence_words.*.npy   what the words say (lexicon.py)
 
@@ -33,11 +34,11 @@ from . import config, embed, layout, lexicon, manifest
 from .index import Index, IndexProblem
 from .layout import Layout
 from .lexical import content_words
-from .rows import load_array
+from .rows import OnDisk, load_array
 from .sources import Document, Paragraph, Sentence, read_source, split_sentences
 
-FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.npy", "words.npy",
-         *lexicon.FILES)
+FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.faiss",
+         "paragraphs.npy", "words.npy", *lexicon.FILES)
 
 
 def _paragraph_label(doc: Document, section: str) -> str:
@@ -147,6 +148,7 @@ def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str]
         faiss.write_index(vector_index(sent_vecs, progress), str(tmp / "sentences.faiss"))
         _save_rows(tmp / "windows.npy", window_vecs)
         _save_rows(tmp / "paragraphs.npy", para_vecs)
+        faiss.write_index(vector_index(para_vecs, progress), str(tmp / "paragraphs.faiss"))
         np.save(tmp / "words.npy", word_vecs)
         lexicon.write(tmp, docs, table, {w: i for i, w in enumerate(vocab)}, progress)
         made = manifest.make(tmp, FILES, docs, table, int(sent_vecs.shape[1]))
@@ -230,10 +232,29 @@ def verify(directory: str | Path) -> dict:
     return made
 
 
+def _open(directory: Path, made: dict) -> Index:
+    docs, vocab = _read_docs(directory)
+    # a question reads a few windows, and every paragraph vector only of a small index
+    para_vecs = OnDisk(directory / "paragraphs.npy")
+    if len(para_vecs) <= config.FLAT_MAX_VECTORS:
+        para_vecs = load_array(directory / "paragraphs.npy")
+    return Index(directory, made, docs, Layout.load(directory), faiss.read_index(str(directory / "sentences.faiss")),
+                 OnDisk(directory / "windows.npy"), para_vecs, faiss.read_index(str(directory / "paragraphs.faiss")),
+                 {w: i for i, w in enumerate(vocab)},
+                 np.load(directory / "words.npy", allow_pickle=False).astype(np.float32))  # float16 on disk
+
+
+def _counts_agree(ix: Index) -> bool:
+    n, p = len(ix.sentences), len(ix.paragraphs)
+    return (ix.sentence_vectors.ntotal == len(ix.window_vectors) == len(ix.lexicon.sentences.text_terms) == n
+            and ix.paragraph_index.ntotal == len(ix.paragraph_vectors) == p and len(ix.word_vectors) == len(ix.words)
+            and ix.sentence_vectors.d == ix.manifest["dimension"])
+
+
 def load(directory: str | Path) -> Index:
     """Load an index directory, checked (see the module's doc); raise IndexProblem saying what to do
-    if it is unusable. The large arrays are memory-mapped, so loading takes as long at a million
-    sentences as reading its text and its faiss index."""
+    if it is unusable. Large arrays stay on disk or are memory-mapped, so a million sentences load
+    in about the time it takes to read their text and faiss index."""
     directory = Path(directory)
     if directory.parent.is_dir():
         _clean_up(directory)
@@ -241,18 +262,10 @@ def load(directory: str | Path) -> Index:
     made = manifest.read(directory, rebuild)
     manifest.check_files(directory, FILES, made, rebuild)
     try:
-        docs, vocab = _read_docs(directory)
-        table = Layout.load(directory)
-        words = {w: i for i, w in enumerate(vocab)}
-        vectors = faiss.read_index(str(directory / "sentences.faiss"))
-        window_vecs, para_vecs = load_array(directory / "windows.npy"), load_array(directory / "paragraphs.npy")
-        word_vecs = np.load(directory / "words.npy", allow_pickle=False).astype(np.float32)  # float16 on disk
-        index = Index(directory, made, docs, table, vectors, window_vecs, para_vecs, words, word_vecs)
+        index = _open(directory, made)
     except (ValueError, RuntimeError, KeyError, TypeError, OSError) as e:
         raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
-    n = len(table.sentences)
-    if (vectors.ntotal != n or len(window_vecs) != n or len(word_vecs) != len(words) or len(index.lexicon.sentences.text_terms) != n
-            or len(para_vecs) != len(table.paragraphs) or vectors.d != made["dimension"]):
+    if not _counts_agree(index):
         raise IndexProblem(f"{directory}: vectors and passages do not match in number; {rebuild}")
     return index
 

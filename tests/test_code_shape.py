@@ -14,7 +14,7 @@ STAGES = [
     {"sources", "rows", "bm25", "embed", "pieces", "names", "render"},
     {"layout"},
     {"lexicon", "index", "manifest", "store", "questions", "conversation"},
-    {"checks", "features", "models", "retrieve"},
+    {"checks", "closeness", "features", "models", "retrieve"},
     {"decide", "quote", "spans"},
     {"answer"},
     {"__init__", "sessions", "cli", "ui", "__main__"},

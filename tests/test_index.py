@@ -126,6 +126,46 @@ def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
     assert reply.found and "1924" in reply.span
 
 
+def test_a_large_index_reads_only_the_nearest_paragraph_vectors(monkeypatch, tmp_path):
+    """Past FLAT_MAX_VECTORS paragraphs, their vectors stay on disk and the paragraph index gives the
+    nearest; every cosine a candidate is given is still exact."""
+    import dataclasses
+
+    import faiss
+    import numpy as np
+
+    from bot.closeness import Closeness
+    from bot.rows import OnDisk
+
+    monkeypatch.setattr(config, "FLAT_MAX_VECTORS", 20)  # the article has 24 paragraphs
+    out = build([ARTICLE], tmp_path / "ivf")
+    b = bot.Bot.load(out)
+    assert isinstance(b.index.paragraph_index, faiss.IndexIVF) and isinstance(b.index.paragraph_vectors, OnDisk)
+    monkeypatch.setattr(config, "PARAGRAPH_SEARCH", 5)
+    q = np.load(out / "windows.npy")[0]
+    c = Closeness(b.index, q, np.zeros(24, dtype=np.float32))
+    exact = np.load(out / "paragraphs.npy") @ q
+    assert np.argmax(c.values) == np.argmax(exact)  # the nearest paragraph is found
+    assert (c.values <= exact.max() + 1e-6).all()
+    assert np.allclose(c.of(np.arange(24)), exact, atol=1e-6)  # read on demand, exactly
+    monkeypatch.setattr(config, "TRAINED", dataclasses.replace(config.TRAINED, score_all_below=0))
+    reply = b.answer("When did Stalin put forth the theory?")
+    assert reply.found and "1924" in reply.span
+
+
+def test_answering_builds_nothing_from_the_text(monkeypatch):
+    """Everything a question reads was worked out when the index was written."""
+    from bot.bm25 import Bm25
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("BM25 built at answer time")
+
+    monkeypatch.setattr(Bm25, "build", no_build)
+    b = bot.Bot.load(config.index_dir())
+    assert b.answer("When did Stalin put forth the theory?").found
+    assert b.index.lexicon.names and b.index.lexicon.written_together("Leon", "Trotsky")
+
+
 def test_what_is_x_gets_the_first_sentence_that_says_what_x_is(tmp_path):
     # both sentences open by saying what the Vasa is; the article's first is its definition
     src = tmp_path / "vasa.md"
