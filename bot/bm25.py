@@ -107,9 +107,9 @@ class Bm25:
         """The texts a term is in."""
         return self.postings[term_id]
 
-    def terms_of(self, text_id: int) -> frozenset[int]:
-        """The term ids of a text."""
-        return frozenset(self.text_terms[text_id].tolist())
+    def terms_of(self, text_ids) -> dict[int, frozenset[int]]:
+        """The term ids of each of these texts."""
+        return {i: frozenset(t.tolist()) for i, t in self.text_terms.read(text_ids).items()}
 
     def lookup(self, term: str) -> tuple[int, float] | None:
         """The vocabulary id for a query term, repairing misspellings; (id, confidence)."""

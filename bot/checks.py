@@ -26,9 +26,10 @@ class TermSets:
 def term_sets(index: Index, ids: np.ndarray, paras: np.ndarray) -> TermSets:
     lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
     heads = [index.lexicon.heading_terms(p) for p in paras]
-    return TermSets([lex.terms_of(i) | h for i, h in zip(ids, heads)],
-                    [h.union(*(lex.terms_of(j) for j in index.around(i))) for i, h in zip(ids, heads)],
-                    [plex.terms_of(p) | h for p, h in zip(paras, heads)])
+    around = [index.around(i) for i in ids]
+    own, para = lex.terms_of(j for a in around for j in a), plex.terms_of(paras)
+    return TermSets([own[i] | h for i, h in zip(ids, heads)], [h.union(*(own[j] for j in a)) for a, h in zip(around, heads)],
+                    [para[p] | h for p, h in zip(paras, heads)])
 
 
 def check_columns(index: Index, ids: np.ndarray, paras: np.ndarray, question: str, qterms: dict[int, float],

@@ -219,11 +219,11 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
     dense_s = vecs @ qv.whole
     windows = index.window_vectors[ids]
     around = [index.around(i) for i in ids]
-    ctx_words = [np.unique(np.concatenate([index.lexicon.sentence_words[j] for j in a])) for a in around]
-    soft_ctx = qv.soft(ctx_words)
+    sentence_words = index.lexicon.sentence_words.read(j for a in around for j in a)
+    soft_ctx = qv.soft([np.unique(np.concatenate([sentence_words[j] for j in a])) for a in around])
     return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p.of(paras),
             "dense_s_rel": dense_s - float(dense_s.max()),
-            "soft_s": qv.soft([index.lexicon.sentence_words[i] for i in ids])[:, 0],
+            "soft_s": qv.soft([sentence_words[i] for i in ids])[:, 0],
             "soft_ctx": soft_ctx[:, 0], "soft_min": soft_ctx[:, 1],
             "rest_s": vecs @ qv.rest, "rest_w": windows @ qv.rest, "rest_share": np.full(len(ids), qv.rest_share),
             "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}

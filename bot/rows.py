@@ -23,6 +23,10 @@ class Rows:
     def __getitem__(self, r: int) -> np.ndarray:
         return self.values[self.starts[r]:self.starts[r + 1]]
 
+    def read(self, rows) -> dict[int, np.ndarray]:
+        """Several rows, each read once however often it is named."""
+        return {r: self[r] for r in set(map(int, rows))}
+
     def span(self, r: int) -> slice:
         """Where row r lies in `values` (and in any array that runs beside them)."""
         return slice(int(self.starts[r]), int(self.starts[r + 1]))

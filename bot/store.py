@@ -106,24 +106,43 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
                   for p in paragraphs]
-    sent_vecs = embed.encode(sent_texts, progress=progress)
-    window_vecs = embed.encode(_window_texts(docs, paragraphs, sentences, sent_texts), progress=progress)
-    vocab = sorted({w for t in sent_texts for w in content_words(t)})
-    word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
-    para_vecs = embed.encode(para_texts, progress=progress)
-    return write(out, docs, Layout.of(paragraphs, sentences), vocab, sent_vecs, window_vecs, para_vecs, word_vecs,
-                 progress)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{Path(out).name}.embed-{os.getpid()}-", dir=Path(out).parent))
+    try:
+        sent_vecs = _embed(sent_texts, scratch / "sentences.npy", progress)
+        window_vecs = _embed(_window_texts(docs, paragraphs, sentences, sent_texts), scratch / "windows.npy", progress)
+        vocab = sorted({w for t in sent_texts for w in content_words(t)})
+        word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
+        para_vecs = _embed(para_texts, scratch / "paragraphs.npy", progress)
+        return write(out, docs, Layout.of(paragraphs, sentences), vocab, sent_vecs, window_vecs, para_vecs, word_vecs,
+                     progress)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _save_rows(path: Path, rows, dtype=np.float32) -> None:
-    """An .npy file of `rows` (an array, a memory map, or anything sliced by rows), written a chunk at a
-    time so that a million vectors never sit in memory at once."""
-    n, d = rows.shape
+def _embed(texts: list[str], path: Path, progress: bool) -> np.ndarray | OnDisk:
+    """The texts' vectors: in memory for up to VECTOR_CHUNK texts, else embedded a chunk at a time
+    into `path` and read back by row, so that a build's memory does not grow with its corpus."""
+    if len(texts) <= config.VECTOR_CHUNK:
+        return embed.encode(texts, progress=progress)
+    chunks = range(0, len(texts), config.VECTOR_CHUNK)
+    _write_npy(path, (len(texts), config.TRAINED.model_dim),
+               (embed.encode(texts[a:a + config.VECTOR_CHUNK]) for a in tqdm(chunks, desc="embedding", unit="chunk",
+                                                                              disable=not progress)))
+    return OnDisk(path)
+
+
+def _write_npy(path: Path, shape: tuple[int, int], chunks, dtype=np.float32) -> None:
+    """An .npy file written a chunk of rows at a time, so that a million vectors never sit in memory."""
     with open(path, "wb") as f:
         np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
-                                                 "fortran_order": False, "shape": (n, d)})
-        for start in range(0, n, config.VECTOR_CHUNK):
-            f.write(np.ascontiguousarray(rows[start:start + config.VECTOR_CHUNK], dtype=dtype).tobytes())
+                                                 "fortran_order": False, "shape": shape})
+        for chunk in chunks:
+            f.write(np.ascontiguousarray(chunk, dtype=dtype).tobytes())
+
+
+def _save_rows(path: Path, rows) -> None:
+    """An .npy file of `rows` (an array, or anything sliced by rows, such as OnDisk)."""
+    _write_npy(path, rows.shape, (rows[a:a + config.VECTOR_CHUNK] for a in range(0, rows.shape[0], config.VECTOR_CHUNK)))
 
 
 def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str], sent_vecs, window_vecs, para_vecs,

@@ -153,6 +153,17 @@ def test_a_large_index_reads_only_the_nearest_paragraph_vectors(monkeypatch, tmp
     assert reply.found and "1924" in reply.span
 
 
+def test_a_large_build_embeds_a_chunk_at_a_time(monkeypatch, tmp_path):
+    """Past VECTOR_CHUNK texts, vectors go to scratch files a chunk at a time; the index is the same."""
+    import numpy as np
+
+    monkeypatch.setattr(config, "VECTOR_CHUNK", 16)  # 54 sentences, 24 paragraphs: several chunks
+    out = build([ARTICLE], tmp_path / "chunked")
+    for f in ("windows.npy", "paragraphs.npy"):
+        assert np.allclose(np.load(out / f), np.load(config.index_dir() / f), atol=1e-5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chunked"]  # no scratch left behind
+
+
 def test_answering_builds_nothing_from_the_text(monkeypatch):
     """Everything a question reads was worked out when the index was written."""
     from bot.bm25 import Bm25
