@@ -13,8 +13,8 @@ An index directory holds
   words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
   lexicon.json, bm25.*.npy, sentence_words.*.npy   what the words say (lexicon.py)
 
-Everything a question reads is worked out here, when the index is written; the large arrays are
-memory-mapped when it is loaded. Loading checks every file's size, and its checksum too when the
+Everything a question reads is worked out here, when the index is written; when it is loaded, the
+arrays a question reads a few rows of stay on disk (rows.OnDisk) and the rest are memory-mapped. Loading checks every file's size, and its checksum too when the
 index is small (config.VERIFY_ON_LOAD_BYTES); `python -m bot check DIR` checks them all."""
 from __future__ import annotations
 
@@ -147,8 +147,8 @@ def _save_rows(path: Path, rows) -> None:
 
 def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str], sent_vecs, window_vecs, para_vecs,
           word_vecs: np.ndarray, progress: bool = False) -> Path:
-    """Write an index directory from its parts, atomically. The vectors may be memory maps or
-    anything sliced by rows (bench/scale.py reads them off the disk a chunk at a time)."""
+    """Write an index directory from its parts, atomically. The vectors may be arrays or anything
+    sliced by rows (OnDisk, bench/scale.py's readers), copied a chunk at a time."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _clean_up(out)
