@@ -8,8 +8,7 @@ An index directory holds
   layout.npz      where each paragraph and sentence lies (offsets only; layout.py)
   sentences.faiss one vector per sentence
   windows.npy     one vector per sentence read with its neighbours (title included)
-  paragraphs.npy  one vector per paragraph (title and section included)
-  paragraphs.faiss the same, searchable: a large index reads only the nearest (closeness.py)
+  paragraphs.npy  one vector per paragraph (title and section included); .faiss: searchable (closeness.py)
   words.npy       one vector per distinct content word, to see paraphrases ("venue" ~ "stadium")
   lexicon.json, bm25.*.npy, sentence_words.*.npy   what the words say (lexicon.py)
 
@@ -106,6 +105,7 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
                   for p in paragraphs]
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{Path(out).name}.embed-{os.getpid()}-", dir=Path(out).parent))
     try:
         sent_vecs = _embed(sent_texts, scratch / "sentences.npy", progress)
