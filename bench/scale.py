@@ -86,40 +86,14 @@ def corpus(work: Path, n: int) -> None:
     np.save(work / "offsets.npy", offsets)
 
 
-class _Rows:
-    """The first n rows of an .npy file, read from disk when sliced: unlike a memory map, the rows
-    read do not stay resident, so a build's memory is the index and one chunk."""
-
-    def __init__(self, path: Path, n: int):
-        self.path = path
-        with open(path, "rb") as f:
-            major, _ = np.lib.format.read_magic(f)
-            read_header = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
-            shape, _, self.dtype = read_header(f)
-            self.offset = f.tell()
-        self.shape = (n, shape[1])
-
-    def __getitem__(self, rows) -> np.ndarray:
-        d, size = self.shape[1], np.dtype(self.dtype).itemsize
-        with open(self.path, "rb") as f:
-            if isinstance(rows, slice):
-                start, stop, _ = rows.indices(self.shape[0])
-                f.seek(self.offset + start * d * size)
-                return np.fromfile(f, dtype=self.dtype, count=(stop - start) * d).reshape(-1, d)
-            out = np.empty((len(rows), d), dtype=self.dtype)
-            for k, i in enumerate(rows):
-                f.seek(self.offset + int(i) * d * size)
-                out[k] = np.fromfile(f, dtype=self.dtype, count=d)
-            return out
-
-
 def build(work: Path, n: int) -> dict:
     import faiss
 
+    from bot.rows import OnDisk
     from bot.store import vector_index
 
     t = time.perf_counter()
-    index = vector_index(_Rows(work / "vectors.npy", n), progress=True)
+    index = vector_index(OnDisk(work / "vectors.npy", n), progress=True)
     path = work / f"index-{n}.faiss"
     faiss.write_index(index, str(path))
     return {"passages": n, "kind": type(index).__name__, "build_s": time.perf_counter() - t,
@@ -200,22 +174,28 @@ def _window_and_paragraph_vectors(work: Path, n: int) -> tuple[Path, Path]:
     """A sentence's window vector is it and its neighbours, a paragraph's all of its sentences
     (normalised sums, see the module's doc), written a chunk at a time."""
     from bot import config
+    from bot.rows import OnDisk, write_npy
 
-    rows = _Rows(work / "vectors.npy", n)
+    rows = OnDisk(work / "vectors.npy", n)
     d = rows.shape[1]
-    paths = work / f"windows-{n}.npy", work / f"paragraph-vectors-{n}.npy"
     chunk = (config.VECTOR_CHUNK // PER_PARAGRAPH) * PER_PARAGRAPH
-    with open(paths[0], "wb") as fw, open(paths[1], "wb") as fp:
-        for f, shape in ((fw, (n, d)), (fp, (n // PER_PARAGRAPH, d))):
-            np.lib.format.write_array_header_1_0(f, {"descr": "<f4", "fortran_order": False, "shape": shape})
-        for start in range(0, n, chunk):
-            g = rows[start:min(n, start + chunk)].reshape(-1, PER_PARAGRAPH, d)
-            w = g.copy()
-            w[:, 1:] += g[:, :-1]
-            w[:, :-1] += g[:, 1:]
-            fw.write((w / np.linalg.norm(w, axis=2, keepdims=True)).astype(np.float32).tobytes())
-            total = g.sum(axis=1)
-            fp.write((total / np.linalg.norm(total, axis=1, keepdims=True)).astype(np.float32).tobytes())
+
+    def paragraphs():  # the corpus vectors, a chunk of paragraphs at a time
+        return (rows[a:a + chunk].reshape(-1, PER_PARAGRAPH, d) for a in range(0, n, chunk))
+
+    def windows(g: np.ndarray) -> np.ndarray:
+        w = g.copy()
+        w[:, 1:] += g[:, :-1]
+        w[:, :-1] += g[:, 1:]
+        return w / np.linalg.norm(w, axis=2, keepdims=True)
+
+    def whole(g: np.ndarray) -> np.ndarray:
+        total = g.sum(axis=1)
+        return total / np.linalg.norm(total, axis=1, keepdims=True)
+
+    paths = work / f"windows-{n}.npy", work / f"paragraph-vectors-{n}.npy"
+    write_npy(paths[0], (n, d), (windows(g) for g in paragraphs()))
+    write_npy(paths[1], (n // PER_PARAGRAPH, d), (whole(g) for g in paragraphs()))
     return paths
 
 
@@ -225,6 +205,7 @@ def bot_index(work: Path, n: int) -> dict:
     a chunk at a time (window and paragraph vectors made from the corpus vectors, see above)."""
     from bot import embed, store
     from bot.lexical import content_words
+    from bot.rows import OnDisk
     from bot.sources import Document
 
     assert n % PER_PARAGRAPH == 0, f"the corpus is cut into paragraphs of {PER_PARAGRAPH}"
@@ -242,7 +223,7 @@ def bot_index(work: Path, n: int) -> dict:
         np.save(words, embed.encode(vocab).astype(np.float16))
     windows, paragraphs = _window_and_paragraph_vectors(work, n)
     store.write(work / f"bot-{n}", [Document("corpus.txt", "Scale corpus", text)], table, vocab,
-                _Rows(work / "vectors.npy", n), _Rows(windows, n), _Rows(paragraphs, n // PER_PARAGRAPH),
+                OnDisk(work / "vectors.npy", n), OnDisk(windows), OnDisk(paragraphs),
                 np.load(words), progress=True)
     return {"bot_index_s": time.perf_counter() - t, "bot_index_peak_rss_mb": _peak_rss_mb(),
             "bot_index_mb": sum(f.stat().st_size for f in (work / f"bot-{n}").iterdir()) / 1e6}

@@ -1,6 +1,6 @@
 """BM25 over a fixed list of texts (sentences or paragraphs), behind a small interface: look a term
 up (repairing misspellings), score every text for a weighted query, and ask a term's idf, a text's
-terms and the texts a term is in. Built when an index is written, memory-mapped when it is read.
+terms and the texts a term is in. Built when an index is written; its postings and term lists stay on disk when it is read.
 Nothing outside reads its arrays."""
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def check_columns(index: Index, ids: np.ndarray, paras: np.ndarray, question: st
     paragraph does not write, and negation in question and sentence. SQuAD's unanswerable questions
     are the article's sentences with one thing changed: another name, a number, a 'not'.
     `unknown`: the idf of a word no sentence has."""
-    lex = index.lexicon.sentences  # paragraph sets share its term ids (Bm25.build(like=)), weighed by its idf
+    lex = index.lexicon.sentences  # paragraph sets share its term ids (one vocabulary per index), weighed by its idf
     numbers = {w for w in words(question) if any(ch.isdigit() for ch in w)}
     para_words = [word_set(index.paragraph_text(p))[0] if numbers else frozenset() for p in paras]
     return {

@@ -1,5 +1,5 @@
-"""What the words of an index say, worked out when the index is written (write) and memory-mapped
-when it is read (Lexicon): BM25 over its sentences and paragraphs, each sentence's content words,
+"""What the words of an index say, worked out when the index is written (write) and read back,
+the large arrays left on disk (Lexicon): BM25 over its sentences and paragraphs, each sentence's content words,
 which words it capitalises (names), every word it uses, which words it writes side by side, and
 the words of its headings. Nothing is built from the text at answer time but what one question
 reads, so an index of a million sentences answers its first question in seconds."""

@@ -1,9 +1,9 @@
 """Rows of varying length (a sentence's word ids, a term's postings) as two flat arrays: the values
-end to end and where each row starts. Written as .npy files and memory-mapped back, so an index of
-a million sentences opens in milliseconds and only the rows a question reads come off the disk."""
+end to end and where each row starts. Written as .npy files; read back with the row starts in
+memory and the values left on disk (OnDisk), so an index of a million sentences opens in
+milliseconds and only the rows a question reads come off the disk."""
 from __future__ import annotations
 
-import mmap
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,26 +62,40 @@ class Rows:
         return cls(np.load(directory / starts, allow_pickle=False), OnDisk(directory / values))
 
 
+def _header(f) -> tuple[tuple[int, ...], np.dtype, int]:
+    """An open .npy file's shape, dtype and where its data starts."""
+    major, _ = np.lib.format.read_magic(f)
+    read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+    shape, fortran, dtype = read(f)
+    if fortran or dtype.hasobject:
+        raise ValueError(f"{Path(f.name).name}: not a plain array")
+    return shape, dtype, f.tell()
+
+
+def write_npy(path: Path, shape: tuple[int, ...], chunks: Iterable[np.ndarray], dtype=np.float32) -> None:
+    """An .npy file written a chunk of rows at a time, so that a million vectors never sit in memory."""
+    with open(path, "wb") as f:
+        np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
+                                                 "fortran_order": False, "shape": shape})
+        for chunk in chunks:
+            f.write(np.ascontiguousarray(chunk, dtype=dtype).tobytes())
+
+
 class OnDisk:
     """An .npy array left on disk, its rows read when indexed (os.pread), for arrays a question reads
     a few scattered rows of (a million sentences' window vectors, BM25 postings). Neither loaded nor
     memory-mapped: a mapped page, or the large page-cache folio it sits in, would count toward the
     process's memory for good (measured: +270 MB for 200 window rows of a million), where a read
-    costs microseconds and leaves the page cache to the kernel."""
+    costs microseconds and leaves the page cache to the kernel. `rows`: only the first so many."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, rows: int | None = None):
         with open(path, "rb") as f:
-            major, _ = np.lib.format.read_magic(f)
-            read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
-            self.shape, fortran, self.dtype = read(f)
-            self.offset = f.tell()
-        if fortran or self.dtype.hasobject:
-            raise ValueError(f"{path.name}: not a plain array")
-        self.row_bytes = self.dtype.itemsize * int(np.prod(self.shape[1:]))
-        if path.stat().st_size != self.offset + self.row_bytes * self.shape[0]:
+            shape, self.dtype, self.offset = _header(f)
+        self.row_bytes = self.dtype.itemsize * int(np.prod(shape[1:]))
+        if path.stat().st_size != self.offset + self.row_bytes * shape[0]:
             raise ValueError(f"{path.name}: size does not match its header")
+        self.shape = (shape[0] if rows is None else min(rows, shape[0]), *shape[1:])
         self._fd = os.open(path, os.O_RDONLY)
-
     def __del__(self):
         if hasattr(self, "_fd"):
             os.close(self._fd)
@@ -101,23 +115,3 @@ class OnDisk:
         else:
             data = b"".join(self._read(int(i), int(i) + 1) for i in np.asarray(key).ravel())
         return np.frombuffer(data, dtype=self.dtype).reshape(-1, *self.shape[1:])
-
-
-def load_array(path: Path) -> np.ndarray:
-    """An .npy file memory-mapped read-only: pages are read when first touched, and only they (no
-    read-ahead: a question reads scattered rows, and the kernel's read-ahead of each would add
-    hundreds of MB a question to the process's memory at a million sentences). A plain array over
-    the map, not an np.memmap, whose own indexing costs microseconds a call."""
-    with open(path, "rb") as f:
-        major, _ = np.lib.format.read_magic(f)
-        read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
-        shape, fortran, dtype = read(f)
-        offset = f.tell()
-        if fortran or dtype.hasobject:
-            raise ValueError(f"{path.name}: not a plain array")
-        count = int(np.prod(shape))
-        if count == 0:
-            return np.zeros(shape, dtype=dtype)
-        buffer = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-    buffer.madvise(mmap.MADV_RANDOM)
-    return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset).reshape(shape)

@@ -13,7 +13,7 @@ An index directory holds
   lexicon.json, bm25.*.npy, sentence_words.*.npy   what the words say (lexicon.py)
 
 Everything a question reads is worked out here, when the index is written; when it is loaded, the
-arrays a question reads a few rows of stay on disk (rows.OnDisk) and the rest are memory-mapped. Loading checks every file's size, and its checksum too when the
+arrays a question reads a few rows of stay on disk (rows.OnDisk) and the rest are read into memory. Loading checks every file's size, and its checksum too when the
 index is small (config.VERIFY_ON_LOAD_BYTES); `python -m bot check DIR` checks them all."""
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from . import config, embed, layout, lexicon, manifest
 from .index import Index, IndexProblem
 from .layout import Layout
 from .lexical import content_words
-from .rows import OnDisk, load_array
+from .rows import OnDisk, write_npy
 from .sources import Document, Paragraph, Sentence, read_source, split_sentences
 
 FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.faiss",
@@ -125,24 +125,15 @@ def _embed(texts: list[str], path: Path, progress: bool) -> np.ndarray | OnDisk:
     if len(texts) <= config.VECTOR_CHUNK:
         return embed.encode(texts, progress=progress)
     chunks = range(0, len(texts), config.VECTOR_CHUNK)
-    _write_npy(path, (len(texts), config.TRAINED.model_dim),
+    write_npy(path, (len(texts), config.TRAINED.model_dim),
                (embed.encode(texts[a:a + config.VECTOR_CHUNK]) for a in tqdm(chunks, desc="embedding", unit="chunk",
                                                                               disable=not progress)))
     return OnDisk(path)
 
 
-def _write_npy(path: Path, shape: tuple[int, int], chunks, dtype=np.float32) -> None:
-    """An .npy file written a chunk of rows at a time, so that a million vectors never sit in memory."""
-    with open(path, "wb") as f:
-        np.lib.format.write_array_header_1_0(f, {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)),
-                                                 "fortran_order": False, "shape": shape})
-        for chunk in chunks:
-            f.write(np.ascontiguousarray(chunk, dtype=dtype).tobytes())
-
-
 def _save_rows(path: Path, rows) -> None:
     """An .npy file of `rows` (an array, or anything sliced by rows, such as OnDisk)."""
-    _write_npy(path, rows.shape, (rows[a:a + config.VECTOR_CHUNK] for a in range(0, rows.shape[0], config.VECTOR_CHUNK)))
+    write_npy(path, rows.shape, (rows[a:a + config.VECTOR_CHUNK] for a in range(0, rows.shape[0], config.VECTOR_CHUNK)))
 
 
 def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str], sent_vecs, window_vecs, para_vecs,
@@ -256,7 +247,7 @@ def _open(directory: Path, made: dict) -> Index:
     # a question reads a few windows, and every paragraph vector only of a small index
     para_vecs = OnDisk(directory / "paragraphs.npy")
     if len(para_vecs) <= config.FLAT_MAX_VECTORS:
-        para_vecs = load_array(directory / "paragraphs.npy")
+        para_vecs = np.load(directory / "paragraphs.npy", allow_pickle=False)
     return Index(directory, made, docs, Layout.load(directory), faiss.read_index(str(directory / "sentences.faiss")),
                  OnDisk(directory / "windows.npy"), para_vecs, faiss.read_index(str(directory / "paragraphs.faiss")),
                  {w: i for i, w in enumerate(vocab)},

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from bot.rows import OnDisk, Rows, load_array
+from bot.rows import OnDisk, Rows
 
 
 def test_rows_round_trip(tmp_path):
@@ -22,7 +22,8 @@ def test_on_disk_reads_rows_slices_and_ids(tmp_path):
     assert len(d) == 50 and d.shape == (50, 6)
     assert np.array_equal(d[10:13], a[10:13]) and np.array_equal(d[[49, 0, 7]], a[[49, 0, 7]])
     assert np.array_equal(d[np.array([5])], a[[5]]) and d[3:3].shape == (0, 6)
-    assert np.array_equal(load_array(tmp_path / "a.npy"), a)
+    first = OnDisk(tmp_path / "a.npy", rows=20)  # the first rows only, as bench/scale.py reads a corpus
+    assert first.shape == (20, 6) and np.array_equal(first[0:100], a[:20])
 
 
 def test_a_cut_file_is_refused(tmp_path):
@@ -31,5 +32,3 @@ def test_a_cut_file_is_refused(tmp_path):
     (tmp_path / "a.npy").write_bytes(data[:-8])
     with pytest.raises(ValueError):
         OnDisk(tmp_path / "a.npy")
-    with pytest.raises(ValueError):
-        load_array(tmp_path / "a.npy")
