@@ -10,6 +10,7 @@ import numpy as np
 
 from .index import Index
 from .lexical import negated, word_set, words
+from .sentence_store import Lookup
 
 _negated = lru_cache(maxsize=1 << 16)(negated)  # the same sentences are candidates for many questions
 
@@ -23,11 +24,10 @@ class TermSets:
     paragraph: list[frozenset[int]]
 
 
-def term_sets(index: Index, ids: np.ndarray, paras: np.ndarray) -> TermSets:
-    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+def term_sets(index: Index, found: Lookup, ids: np.ndarray, paras: np.ndarray) -> TermSets:
     heads = [index.lexicon.heading_terms(p) for p in paras]
     around = [index.around(i) for i in ids]
-    own, para = lex.terms_of(j for a in around for j in a), plex.terms_of(paras)
+    own, para = found.terms(j for a in around for j in a), index.lexicon.paragraphs.terms_of(paras)
     return TermSets([own[i] | h for i, h in zip(ids, heads)], [h.union(*(own[j] for j in a)) for a, h in zip(around, heads)],
                     [para[p] | h for p, h in zip(paras, heads)])
 

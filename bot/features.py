@@ -17,6 +17,7 @@ from .index import Index
 from .lexical import content_words, stem, term_pairs, terms, word_set, words
 from .pieces import candidate_spans
 from .questions import answer_kind
+from .sentence_store import Lookup, top
 from .sources import LEAD
 
 FEATURES = ("dense_s", "dense_w", "dense_p", "dense_s_rel", "bm25_s_rel", "bm25_p_rel", "cov_s", "cov_ctx", "cov_p",
@@ -60,7 +61,7 @@ class Ranked:
 @dataclass(frozen=True)
 class _Scores:
     """How the question scores every sentence and paragraph, before candidates are chosen."""
-    bm25_s: np.ndarray        # BM25, per sentence
+    found: Lookup             # the sentences' searches (BM25 among them) and what is read of each
     bm25_p: np.ndarray        # BM25, per paragraph
     dense_p: Closeness        # cosine, per paragraph
     qterms: dict[int, float]  # the question's term ids and weights
@@ -175,23 +176,16 @@ def _question_vectors(index: Index, query: Query) -> _QuestionVectors:
                             _SoftCoverage(index, qwords, dict(zip(new, vectors[3:]))))
 
 
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    """Ids of the k highest scores, in no order (a partition: a full sort costs ~100 ms at a million)."""
-    return np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
-
-
-def _candidates(index: Index, query: Query, qvec: np.ndarray, scores: _Scores, leads: list[int]) -> np.ndarray:
+def _candidates(index: Index, query: Query, scores: _Scores, leads: list[int]) -> np.ndarray:
     """Every sentence of a short article; else the dense and lexical neighbours, every sentence of
     the best paragraphs, of the paragraphs last quoted and of the leads asked about."""
     t = config.TRAINED
     if len(index.sentences) <= t.score_all_below:
         return np.arange(len(index.sentences), dtype=np.int64)
-    _, dense_ids = index.sentence_vectors.search(qvec[None, :], t.dense_candidates)
-    bm25_s, bm25_p = scores.bm25_s, scores.bm25_p
+    bm25_p = scores.bm25_p
     para_score = scores.dense_p.values + t.paragraph_bm25_weight * bm25_p / max(float(bm25_p.max()), 1e-6)
-    cand = set(int(i) for i in dense_ids[0] if i >= 0)
-    cand |= set(int(i) for i in _top(bm25_s, t.lexical_candidates) if bm25_s[i] > 0)
-    for p in list(_top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
+    cand = set(scores.found.searched.tolist())
+    for p in list(top(para_score, t.paragraph_candidates)) + list(query.focus) + leads:
         cand |= set(index.sentences_in(int(p)))
     return np.array(sorted(cand), dtype=np.int64)
 
@@ -200,14 +194,15 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     """The candidate sentences for a question and their features, not yet scored. `leads`: first
     paragraphs to take whole (the question asks what their document's subject is)."""
     qv = _question_vectors(index, query)
-    lex, plex = index.lexicon.sentences, index.lexicon.paragraphs
+    t = config.TRAINED
     qterms, total = _question_terms(index, query)
-    bm25_p = plex.query(qterms)
-    scores = _Scores(lex.query(qterms), bm25_p, Closeness(index, qv.whole, bm25_p), qterms, total)
-    ids = _candidates(index, query, qv.whole, scores, list(leads))
+    bm25_p = index.lexicon.paragraphs.query(qterms)
+    found = index.sentence_store.lookup(qv.whole, qterms, t.dense_candidates, t.lexical_candidates)
+    scores = _Scores(found, bm25_p, Closeness(index, qv.whole, bm25_p), qterms, total)
+    ids = _candidates(index, query, scores, list(leads))
     paras = index.sentences.para[ids].astype(np.int64)
     kind = answer_kind(query.text)
-    sets = term_sets(index, ids, paras)
+    sets = term_sets(index, found, ids, paras)
     columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores, sets),
                **check_columns(index, ids, paras, query.text, scores.qterms, sets, _unknown_idf(index))}
     x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
@@ -215,9 +210,9 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
 
 
 def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _QuestionVectors, scores: _Scores) -> dict:
-    vecs = index.sentence_vectors.reconstruct_batch(ids)
+    vecs = scores.found.vectors(ids)
     dense_s = vecs @ qv.whole
-    windows = index.window_vectors[ids]
+    windows = scores.found.windows(ids)
     around = [index.around(i) for i in ids]
     sentence_words = index.lexicon.sentence_words.read(j for a in around for j in a)
     soft_ctx = qv.soft([np.unique(np.concatenate([sentence_words[j] for j in a])) for a in around])
@@ -232,14 +227,14 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
 def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: _Scores,
                   sets: TermSets) -> dict:
     lex = index.lexicon.sentences
-    qterms, total, bm25_s, bm25_p = scores.qterms, scores.total, scores.bm25_s, scores.bm25_p
+    qterms, total, found, bm25_p = scores.qterms, scores.total, scores.found, scores.bm25_p
     texts = [index.text(index.sentences[i]) for i in ids]
     around = [index.around(i) for i in ids]
     ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
     asked = set(words(query.text)) | set(words(query.context))
     qbigrams = term_pairs(query.text)
     return {
-        "bm25_s_rel": bm25_s[ids] / max(float(bm25_s.max()), 1e-6),
+        "bm25_s_rel": found.bm25(ids) / max(found.bm25_max, 1e-6),
         "bm25_p_rel": bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
         "cov_s": lex.coverage(sets.sentence, qterms, total),
         "cov_ctx": lex.coverage(sets.context, qterms, total),

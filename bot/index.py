@@ -1,17 +1,21 @@
 """An index as answering sees it: the sources, where their paragraphs and sentences lie (layout),
 their vectors, and how to move around in them (a sentence's paragraph, neighbours and section).
-store.py writes and loads it; its language views (BM25, names, word sets) are Index.lexicon."""
+store.py writes and loads it; its language views (BM25, names, word sets) are Index.lexicon, and
+where its sentences are searched is Index.sentence_store."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import faiss
 import numpy as np
 
+from .bm25 import Bm25
 from .layout import Layout, Paragraphs, Sentences
 from .lexicon import Lexicon
 from .rows import OnDisk
+from .sentence_store import SentenceStore
 from .sources import Document, Sentence
 
 
@@ -34,16 +38,19 @@ class Index:
     manifest: dict
     docs: list[Document]
     layout: Layout
-    sentence_vectors: faiss.Index
-    window_vectors: OnDisk         # left on disk: a question reads its candidates' rows
+    # the sentences' searches and per-sentence fields, opened once the lexicon's BM25 (its
+    # vocabulary and idf) is: the directory's own (sentence_store.py) or a Milvus collection
+    open_sentences: Callable[[Bm25], SentenceStore]
     paragraph_vectors: np.ndarray | OnDisk  # in memory for a small index, else left on disk
     paragraph_index: faiss.Index            # the same, searchable (closeness.py)
     words: dict[str, int]          # content word -> row of word_vectors
     word_vectors: np.ndarray
     lexicon: Lexicon = field(init=False)
+    sentence_store: SentenceStore = field(init=False)
 
     def __post_init__(self):
         self.lexicon = Lexicon.load(self.directory, self)
+        self.sentence_store = self.open_sentences(self.lexicon.sentences)
 
     @property
     def paragraphs(self) -> Paragraphs:

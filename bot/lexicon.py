@@ -110,11 +110,11 @@ class Lexicon:
             return True
         # Each word's sentences hold every pair it is in, so the rarer word's alone tell whether the
         # two are ever side by side; a word in too many is not read (bounded time at a million).
-        rows = [self.sentences.texts_with(j) for j in ids]
-        readable = [r for r in rows if len(r) <= config.PAIR_CHECK_SENTENCES]
+        ix = self._index
+        rows = [ix.sentence_store.texts_with(j, config.PAIR_CHECK_SENTENCES) for j in ids]
+        readable = [r for r in rows if r is not None]
         if not readable:
             return True  # both words too common to read every sentence: cannot tell
-        ix = self._index
         return any(said(term_pairs(ix.text(ix.sentences[i]))) for r in readable for i in r)
 
     @cached_property

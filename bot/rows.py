@@ -24,8 +24,14 @@ class Rows:
         return self.values[self.starts[r]:self.starts[r + 1]]
 
     def read(self, rows) -> dict[int, np.ndarray]:
-        """Several rows, each read once however often it is named."""
-        return {r: self[r] for r in set(map(int, rows))}
+        """Several rows, each read once however often it is named; a run of neighbouring rows (a
+        sentence and the ones around it) is one read, as they lie end to end."""
+        out: dict[int, np.ndarray] = {}
+        for run in _runs(np.unique(np.fromiter(rows, dtype=np.int64))):
+            a, b = int(run[0]), int(run[-1]) + 1
+            values, first = self.values[self.starts[a]:self.starts[b]], self.starts[a]
+            out.update((int(r), values[self.starts[r] - first:self.starts[r + 1] - first]) for r in run)
+        return out
 
     def span(self, r: int) -> slice:
         """Where row r lies in `values` (and in any array that runs beside them)."""
@@ -60,6 +66,11 @@ class Rows:
         """Row starts in memory (8 bytes a row), values read off the disk row by row (OnDisk)."""
         starts, values = cls.files(name)
         return cls(np.load(directory / starts, allow_pickle=False), OnDisk(directory / values))
+
+
+def _runs(ids: np.ndarray) -> list[np.ndarray]:
+    """Sorted distinct ids split where they stop being consecutive: [3, 4, 5, 9] -> [3, 4, 5], [9]."""
+    return np.split(ids, np.flatnonzero(np.diff(ids) != 1) + 1) if len(ids) else []
 
 
 def _header(f) -> tuple[tuple[int, ...], np.dtype, int]:
@@ -107,11 +118,15 @@ class OnDisk:
         return os.pread(self._fd, (stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
 
     def __getitem__(self, key) -> np.ndarray:
-        """Rows by a slice (one read) or by an array of ids (a read each)."""
+        """Rows by a slice (one read) or by an array of ids (a read per run of consecutive ids)."""
         if isinstance(key, slice):
             start, stop, step = key.indices(self.shape[0])
             assert step == 1, "rows are read in order"
-            data = self._read(start, max(start, stop))
-        else:
-            data = b"".join(self._read(int(i), int(i) + 1) for i in np.asarray(key).ravel())
+            return self._rows(self._read(start, max(start, stop)))
+        ids = np.asarray(key, dtype=np.int64).ravel()
+        distinct, back = np.unique(ids, return_inverse=True)
+        rows = self._rows(b"".join(self._read(int(r[0]), int(r[-1]) + 1) for r in _runs(distinct)))
+        return rows[back]
+
+    def _rows(self, data: bytes) -> np.ndarray:
         return np.frombuffer(data, dtype=self.dtype).reshape(-1, *self.shape[1:])

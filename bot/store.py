@@ -34,6 +34,7 @@ from .index import Index, IndexProblem
 from .layout import Layout
 from .lexical import content_words
 from .rows import OnDisk, write_npy
+from .sentence_store import LocalSentences
 from .sources import Document, Paragraph, Sentence, read_source, split_sentences
 
 FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.faiss",
@@ -248,17 +249,21 @@ def _open(directory: Path, made: dict) -> Index:
     para_vecs = OnDisk(directory / "paragraphs.npy")
     if len(para_vecs) <= config.FLAT_MAX_VECTORS:
         para_vecs = np.load(directory / "paragraphs.npy", allow_pickle=False)
-    return Index(directory, made, docs, Layout.load(directory), faiss.read_index(str(directory / "sentences.faiss")),
-                 OnDisk(directory / "windows.npy"), para_vecs, faiss.read_index(str(directory / "paragraphs.faiss")),
+    vectors, windows = faiss.read_index(str(directory / "sentences.faiss")), OnDisk(directory / "windows.npy")
+    return Index(directory, made, docs, Layout.load(directory), lambda bm25: LocalSentences(vectors, windows, bm25),
+                 para_vecs, faiss.read_index(str(directory / "paragraphs.faiss")),
                  {w: i for i, w in enumerate(vocab)},
                  np.load(directory / "words.npy", allow_pickle=False).astype(np.float32))  # float16 on disk
 
 
 def _counts_agree(ix: Index) -> bool:
     n, p = len(ix.sentences), len(ix.paragraphs)
-    return (ix.sentence_vectors.ntotal == len(ix.window_vectors) == len(ix.lexicon.sentences.text_terms) == n
-            and ix.paragraph_index.ntotal == len(ix.paragraph_vectors) == p and len(ix.word_vectors) == len(ix.words)
-            and ix.sentence_vectors.d == ix.manifest["dimension"])
+    local = ix.sentence_store
+    if isinstance(local, LocalSentences) and not (len(local.windows) == len(local.bm25.text_terms) == n
+                                                  and local.vectors.d == ix.manifest["dimension"]):
+        return False
+    return (len(ix.sentence_store) == n and ix.paragraph_index.ntotal == len(ix.paragraph_vectors) == p
+            and len(ix.word_vectors) == len(ix.words))
 
 
 def load(directory: str | Path) -> Index:

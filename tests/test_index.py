@@ -24,7 +24,7 @@ def test_committed_index_matches_seeds():
     check_sources(idx, [ARTICLE])
     m = idx.manifest
     assert m["model"] == config.TRAINED.model_name and m["dimension"] == 384 and m["format"] == config.INDEX_FORMAT
-    assert m["sentences"] == idx.sentence_vectors.ntotal == len(idx.sentences)
+    assert m["sentences"] == len(idx.sentence_store) == len(idx.sentences)
 
 
 def test_build_and_answer_other_article(small_index):
@@ -121,7 +121,7 @@ def test_bot_answers_from_an_inverted_index(monkeypatch, tmp_path):
     out = build([ARTICLE], tmp_path / "ivf")
     b = bot.Bot.load(out)  # the models are loaded, checked against the settings, before one changes
     monkeypatch.setattr(config, "TRAINED", dataclasses.replace(config.TRAINED, score_all_below=0))  # search
-    assert isinstance(b.index.sentence_vectors, faiss.IndexIVF)
+    assert isinstance(b.index.sentence_store.vectors, faiss.IndexIVF)
     reply = b.answer("When did Stalin put forth the theory?")
     assert reply.found and "1924" in reply.span
 
