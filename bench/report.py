@@ -57,6 +57,24 @@ def scale_table(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def milvus_table(results: dict) -> str:
+    """bench/milvus.py's rows: the index directory's own store (faiss) against Milvus Lite."""
+    head = ("Milvus Lite is a pure-Python stand-in for the Milvus server (a test double): its latencies and\n"
+            "sizes are not a server's. Same first quote / same refusals: the two stores' replies compared.\n\n")
+    lines = ["| set | questions | same first quote | same refusals | faiss p50 / p95 ms | Milvus Lite p50 / p95 ms "
+             "| build or send s | disk MB (faiss dir; Milvus dir + Lite) |", "|---|---|---|---|---|---|---|---|"]
+    for r in results.get("agree", []):
+        lines.append(f"| {r['set']} | {r['questions']} | {r['same_first_quote']:.3f} | {r['same_found']:.3f} "
+                     f"| {r['faiss_p50_ms']:.0f} / {r['faiss_p95_ms']:.0f} | {r['milvus_p50_ms']:.0f} / "
+                     f"{r['milvus_p95_ms']:.0f} | {r['faiss_build_s']:.0f} vs {r['milvus_build_s']:.0f} | |")
+    for r in results.get("scale", []):
+        lines.append(f"| {r['passages']:,} passages | {r['questions']} | {r['same_first_quote']:.3f} "
+                     f"| {r['same_found']:.3f} | {r['faiss_p50_ms']:.0f} / {r['faiss_p95_ms']:.0f} "
+                     f"| {r['milvus_p50_ms']:.0f} / {r['milvus_p95_ms']:.0f} | sent in {r['milvus_send_s']:.0f} "
+                     f"| {r['faiss_disk_mb']:.0f}; {r['milvus_dir_disk_mb']:.0f} + {r['milvus_lite_disk_mb']:.0f} |")
+    return head + "\n".join(lines) + "\n"
+
+
 def plot(results: dict, path: Path) -> None:
     import matplotlib
 

@@ -22,9 +22,9 @@ CHUNK = 50_000  # texts tokenised at a time while building, so memory holds ids,
 class Bm25:
     vocab: dict[str, int]
     idf: np.ndarray             # per term
-    postings: Rows              # per term, the texts it is in (ascending)
-    weights: np.ndarray | OnDisk  # beside postings.values: BM25's term-frequency part, idf not applied
-    text_terms: Rows            # per text, its term ids
+    postings: Rows | None       # per term, the texts it is in (ascending)
+    weights: np.ndarray | OnDisk | None  # beside postings.values: BM25's term-frequency part, idf not applied
+    text_terms: Rows | None     # per text, its term ids
 
     @classmethod
     def build(cls, texts: Iterable[str], vocab: dict[str, int], k1: float = 1.2, b: float = 0.75,
@@ -67,7 +67,10 @@ class Bm25:
 
     @classmethod
     def load(cls, directory: Path, name: str, vocab: dict[str, int]) -> Bm25:
-        """Postings and term lists stay on disk: a question reads those of its own terms and candidates."""
+        """Postings and term lists stay on disk: a question reads those of its own terms and candidates.
+        Without them (a Milvus collection serves the sentences: milvus_store.py), the idf alone."""
+        if not (directory / Rows.files(f"{name}.postings")[0]).exists():
+            return cls(vocab, np.load(directory / f"{name}.idf.npy"), None, None, None)
         return cls(vocab, np.load(directory / f"{name}.idf.npy"), Rows.load(directory, f"{name}.postings"),
                    OnDisk(directory / f"{name}.weights.npy"), Rows.load(directory, f"{name}.terms"))
 

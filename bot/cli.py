@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     ix = sub.add_parser("index", help="build an index of .txt/.md articles")
     ix.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     ix.add_argument("--out", type=Path, required=True, help="index directory to write (replaced atomically)")
+    ix.add_argument("--milvus", metavar="URI", help="keep the sentences in Milvus: http://HOST:19530 for a server "
+                    "(token from MILVUS_TOKEN), or a local .db file for Milvus Lite")
+    ix.add_argument("--collection", help="the Milvus collection to write, replaced (default: the --out name)")
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
@@ -49,10 +52,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _index(args) -> int:
+    from .milvus_store import Target
     from .store import build, load
 
     t = time.perf_counter()
-    out = build(args.sources, args.out, progress=True)
+    name = args.collection or "".join(c if c.isalnum() else "_" for c in args.out.resolve().name)
+    out = build(args.sources, args.out, progress=True, milvus=Target(args.milvus, name) if args.milvus else None)
     m = load(out).manifest
     print(f"indexed {m['sentences']} sentences in {m['paragraphs']} paragraphs of {len(m['sources'])} "
           f"source(s) into {out} in {time.perf_counter() - t:.1f} s")

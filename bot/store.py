@@ -22,14 +22,13 @@ import math
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import faiss
 import numpy as np
 from tqdm import tqdm
 
-from . import config, embed, layout, lexicon, manifest
+from . import atomic, config, embed, layout, lexicon, manifest, milvus_store
 from .index import Index, IndexProblem
 from .layout import Layout
 from .lexical import content_words
@@ -91,8 +90,10 @@ def _window_texts(docs: list[Document], paragraphs: list[Paragraph], sentences: 
     return out
 
 
-def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> Path:
-    """Read, split and embed the sources; write the index to `out` atomically."""
+def build(paths: list[str | Path], out: str | Path, progress: bool = False,
+          milvus: milvus_store.Target | None = None) -> Path:
+    """Read, split and embed the sources; write the index to `out` atomically (its sentences to
+    Milvus, if given)."""
     if not paths:
         raise IndexProblem("no sources given: name one or more .txt/.md files")
     docs = [read_source(p) for p in paths]
@@ -115,7 +116,7 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False) -> P
         word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
         para_vecs = _embed(para_texts, scratch / "paragraphs.npy", progress)
         return write(out, docs, Layout.of(paragraphs, sentences), vocab, sent_vecs, window_vecs, para_vecs, word_vecs,
-                     progress)
+                     progress, milvus)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -138,12 +139,12 @@ def _save_rows(path: Path, rows) -> None:
 
 
 def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str], sent_vecs, window_vecs, para_vecs,
-          word_vecs: np.ndarray, progress: bool = False) -> Path:
+          word_vecs: np.ndarray, progress: bool = False, milvus: milvus_store.Target | None = None) -> Path:
     """Write an index directory from its parts, atomically. The vectors may be arrays or anything
     sliced by rows (OnDisk, bench/scale.py's readers), copied a chunk at a time."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _clean_up(out)
+    atomic.clean_up(out)
     if np.any(np.diff(table.sentences.para) < 0) or np.any(np.diff(table.paragraphs.doc) < 0):
         raise ValueError("sentences must come in the order of their paragraphs, paragraphs of their documents")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
@@ -155,71 +156,50 @@ def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str]
             for doc in docs:
                 f.write(doc.text)
         table.save(tmp)
-        _pause_for_tests("writing")
+        atomic.pause_for_tests("writing")
         faiss.write_index(vector_index(sent_vecs, progress), str(tmp / "sentences.faiss"))
         _save_rows(tmp / "windows.npy", window_vecs)
         _save_rows(tmp / "paragraphs.npy", para_vecs)
         faiss.write_index(vector_index(para_vecs, progress), str(tmp / "paragraphs.faiss"))
         np.save(tmp / "words.npy", word_vecs)
         lexicon.write(tmp, docs, table, {w: i for i, w in enumerate(vocab)}, progress)
-        made = manifest.make(tmp, FILES, docs, table, int(sent_vecs.shape[1]))
+        if milvus:
+            milvus_store.publish(tmp, milvus, progress)
+        made = manifest.make(tmp, _files(tmp), docs, table, int(sent_vecs.shape[1]))
         (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
         for f in tmp.iterdir():
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
-        _swap_in(tmp, out)
+        atomic.swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 
-def _pause_for_tests(step: str) -> None:
-    """A hook for the crash tests: with BOT_PAUSE_DIR set, say where the writer is (a file named
-    after the step in that directory) and wait there to be killed, so a test knows its kill landed
-    inside the write. Never set outside tests."""
-    where = os.environ.get("BOT_PAUSE_DIR")
-    if where:
-        (Path(where) / step).touch()
-        time.sleep(60)
-
-
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` so that a reader sees the old or the new index, never half of one.
-
-    Two renames: a crash between them leaves only `.NAME.old-PID`, which _clean_up (run by load
-    and build) renames back, so the previous index is never lost."""
-    os.chmod(tmp, 0o755)
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.rename(out, old)
-    _pause_for_tests("swapping")
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
+def to_milvus(directory: str | Path, out: str | Path, target: milvus_store.Target, progress: bool = False) -> Path:
+    """An index directory written again with its sentences in Milvus (`python -m bot index --milvus`
+    does the same while building): a large corpus is indexed once and then sent."""
+    directory, out = Path(directory), Path(out)
+    made = load(directory).manifest
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        for f in FILES:
+            shutil.copyfile(directory / f, tmp / f)
+        milvus_store.publish(tmp, target, progress)
+        docs, _ = _read_docs(tmp)
+        made = manifest.make(tmp, _files(tmp), docs, Layout.load(tmp), made["dimension"])
+        (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
+        atomic.swap_in(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
 
 
-def _clean_up(out: Path) -> None:
-    """Undo what a build killed half-way left behind: restore a set-aside index, drop temp dirs."""
-    for leftover in out.parent.glob(f".{out.name}.*-*"):
-        kind, _, rest = leftover.name[len(out.name) + 2:].partition("-")
-        pid = rest.split("-")[0]
-        if not pid.isdigit() or _alive(int(pid)):
-            continue  # another build still at work
-        if kind == "old" and not out.exists():
-            os.rename(leftover, out)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
+def _files(directory: Path) -> tuple[str, ...]:
+    """The files of an index directory: fewer when a Milvus collection serves its sentences."""
+    if (directory / milvus_store.FILE).exists():
+        return (*(f for f in FILES if f not in milvus_store.SERVED), milvus_store.FILE)
+    return FILES
 
 
 def _read_docs(directory: Path) -> tuple[list[Document], list[str]]:
@@ -239,7 +219,7 @@ def verify(directory: str | Path) -> dict:
     directory = Path(directory)
     rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
     made = manifest.read(directory, rebuild)
-    manifest.check_files(directory, FILES, made, rebuild, full=True)
+    manifest.check_files(directory, _files(directory), made, rebuild, full=True)
     return made
 
 
@@ -249,8 +229,12 @@ def _open(directory: Path, made: dict) -> Index:
     para_vecs = OnDisk(directory / "paragraphs.npy")
     if len(para_vecs) <= config.FLAT_MAX_VECTORS:
         para_vecs = np.load(directory / "paragraphs.npy", allow_pickle=False)
-    vectors, windows = faiss.read_index(str(directory / "sentences.faiss")), OnDisk(directory / "windows.npy")
-    return Index(directory, made, docs, Layout.load(directory), lambda bm25: LocalSentences(vectors, windows, bm25),
+    if (directory / milvus_store.FILE).exists():
+        def sentences(bm25): return milvus_store.open_store(directory, bm25)
+    else:
+        vectors, windows = faiss.read_index(str(directory / "sentences.faiss")), OnDisk(directory / "windows.npy")
+        def sentences(bm25): return LocalSentences(vectors, windows, bm25)
+    return Index(directory, made, docs, Layout.load(directory), sentences,
                  para_vecs, faiss.read_index(str(directory / "paragraphs.faiss")),
                  {w: i for i, w in enumerate(vocab)},
                  np.load(directory / "words.npy", allow_pickle=False).astype(np.float32))  # float16 on disk
@@ -272,12 +256,14 @@ def load(directory: str | Path) -> Index:
     in about the time it takes to read their text and faiss index."""
     directory = Path(directory)
     if directory.parent.is_dir():
-        _clean_up(directory)
+        atomic.clean_up(directory)
     rebuild = f"rebuild it: python -m bot index SOURCE... --out {directory}"
     made = manifest.read(directory, rebuild)
-    manifest.check_files(directory, FILES, made, rebuild)
+    manifest.check_files(directory, _files(directory), made, rebuild)
     try:
         index = _open(directory, made)
+    except IndexProblem:  # the Milvus collection's own (milvus_store.open_store), naming its URI
+        raise
     except (ValueError, RuntimeError, KeyError, TypeError, OSError) as e:
         raise IndexProblem(f"{directory} holds a file that cannot be read ({type(e).__name__}); {rebuild}") from None
     if not _counts_agree(index):

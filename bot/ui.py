@@ -12,6 +12,7 @@ import bot
 from . import config
 from .answer import Bot
 from .conversation import content_text
+from .index import IndexProblem
 from .render import escape_md
 from .reply import Reply
 from .sessions import Session, Sessions, index_uploads, record_feedback
@@ -58,6 +59,9 @@ def _answer(message, history, session: Session) -> tuple[str, Reply | None]:
         text = reply.text
     except ValueError as e:  # bad input: say so plainly
         text = escape_md(str(e))
+    except IndexProblem as e:  # the index's store failed (a Milvus server gone away): say which
+        log.warning("answer failed: %s", e)
+        text = escape_md(f"The index cannot be read just now: {e}")
     except Exception:  # never a traceback in the chat, never a dead server
         log.exception("answer failed")
         text = "Sorry, something went wrong while answering. Please try again or rephrase the question."

@@ -13,7 +13,7 @@ STAGES = [
     {"config", "rules", "lexical", "quotations", "reply"},
     {"sources", "rows", "bm25", "embed", "pieces", "names", "render"},
     {"layout"},
-    {"lexicon", "sentence_store", "milvus_store", "index", "manifest", "store", "questions", "conversation"},
+    {"atomic", "lexicon", "sentence_store", "milvus_store", "index", "manifest", "store", "questions", "conversation"},
     {"checks", "closeness", "features", "models", "retrieve"},
     {"decide", "quote", "spans"},
     {"answer"},

@@ -29,10 +29,10 @@ def index_cmd(src, out):
 
 
 def killed_at(step: str, src, out, pause_dir) -> None:
-    """Run an index build that pauses at `step` (store._pause_for_tests), and SIGKILL it there:
+    """Run an index build that pauses at `step` (atomic.pause_for_tests), and SIGKILL it there:
     the kill lands inside the write, by construction, not by a lucky sleep."""
     pause_dir.mkdir(exist_ok=True)
-    env = dict(os.environ, BOT_PAUSE_DIR=str(pause_dir))
+    env = dict(os.environ, BOT_PAUSE_DIR=str(pause_dir), BOT_PAUSE_AT=step)
     p = subprocess.Popen(index_cmd(src, out), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     marker = pause_dir / step
     for _ in range(3000):  # the build embeds first: up to five minutes on a loaded machine
