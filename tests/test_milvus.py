@@ -109,3 +109,10 @@ def test_a_build_killed_while_sending_is_detected(tmp_path):
                                            r"not written whole \(0 of 54 rows"):
         bot.Bot.load(index)
     assert not (tmp_path / "b").exists()  # the killed build left no index behind
+
+
+def test_a_question_without_a_word_of_the_article(lite):
+    """No question term is in the vocabulary: the sparse request is left out, the dense one alone runs."""
+    remote = bot.Bot.load(lite[0]).answer("Xyzzy plugh frobnicate?")
+    local = bot.answer("Xyzzy plugh frobnicate?")
+    assert (remote.found, remote.text) == (local.found, local.text)
