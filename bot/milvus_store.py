@@ -58,17 +58,23 @@ def _reason(e: Exception) -> str:
     return getattr(e, "message", None) or str(e) or type(e).__name__
 
 
-def _sparse_rows(directory: Path, n: int) -> list[dict[int, float]]:
-    """Each sentence's {term id: BM25 term-frequency weight}, from the postings (grouped by term)."""
-    vocab = {t: j for j, t in enumerate(json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))["terms"])}
-    bm25 = Bm25.load(directory, "bm25.sentences", vocab)
-    total = int(bm25.postings.starts[-1])
-    texts, weights = bm25.postings.values[0:total], bm25.weights[0:total]
-    term = np.repeat(np.arange(len(bm25.postings), dtype=np.int64), np.diff(bm25.postings.starts))
-    order = np.lexsort((term, texts))
-    bounds = np.searchsorted(texts[order], np.arange(n + 1))
-    t, w = term[order].tolist(), weights[order].tolist()
-    return [dict(zip(t[a:b], w[a:b])) for a, b in zip(bounds[:-1], bounds[1:])]
+class _SparseRows:
+    """Each sentence's {term id: BM25 term-frequency weight}, from the postings (grouped by term):
+    regrouped by sentence once as flat arrays, made into dicts a batch at a time."""
+
+    def __init__(self, directory: Path, n: int):
+        meta = json.loads((directory / "lexicon.json").read_text(encoding="utf-8"))
+        bm25 = Bm25.load(directory, "bm25.sentences", {t: j for j, t in enumerate(meta["terms"])})
+        total = int(bm25.postings.starts[-1])
+        texts, weights = bm25.postings.values[0:total], bm25.weights[0:total]
+        term = np.repeat(np.arange(len(bm25.postings), dtype=np.int64), np.diff(bm25.postings.starts))
+        order = np.lexsort((term, texts))
+        self.bounds = np.searchsorted(texts[order], np.arange(n + 1))
+        self.term, self.weight = term[order], weights[order]
+
+    def __call__(self, i: int) -> dict[int, float]:
+        a, b = self.bounds[i], self.bounds[i + 1]
+        return dict(zip(self.term[a:b].tolist(), self.weight[a:b].tolist())) or {NO_TERMS: 1.0}
 
 
 def publish(directory: Path, target: Target, progress: bool = False) -> dict:
@@ -80,7 +86,7 @@ def publish(directory: Path, target: Target, progress: bool = False) -> dict:
     vectors = faiss.read_index(str(directory / "sentences.faiss"))
     windows = OnDisk(directory / "windows.npy")
     n, dim = vectors.ntotal, vectors.d
-    sparse = _sparse_rows(directory, n)
+    sparse = _SparseRows(directory, n)
     try:
         _create(client, target.collection, dim)
         for a in tqdm(range(0, n, BATCH), desc="to Milvus", unit="batch", disable=not progress):
@@ -88,7 +94,7 @@ def publish(directory: Path, target: Target, progress: bool = False) -> dict:
             b = min(n, a + BATCH)
             vecs, wins = vectors.reconstruct_n(a, b - a), windows[a:b]
             client.insert(target.collection, [{"id": i, "vector": vecs[i - a], "window": wins[i - a],
-                                               "terms": sparse[i] or {NO_TERMS: 1.0}} for i in range(a, b)])
+                                               "terms": sparse(i)} for i in range(a, b)])
         client.flush(target.collection)
         _index(client, target.collection, n)
         build = uuid.uuid4().hex
@@ -122,15 +128,16 @@ def _create(client, collection: str, dim: int) -> None:
 
 
 def _index(client, collection: str, n: int) -> None:
-    """Index the vectors as the directory's faiss would (exact up to FLAT_MAX_VECTORS, else an
-    inverted file of int8 vectors), and wait until Milvus says every row is indexed and loaded."""
+    """Index the sentence vectors as the directory's faiss would (exact up to FLAT_MAX_VECTORS, else
+    an inverted file of int8 vectors), and wait until Milvus says every row is indexed and loaded."""
     params = client.prepare_index_params()
     if n <= config.FLAT_MAX_VECTORS:
-        dense = {"index_type": "FLAT", "params": {}}
+        params.add_index("vector", index_name="vector", metric_type="IP", index_type="FLAT")
     else:
-        dense = {"index_type": "IVF_SQ8", "params": {"nlist": int(config.IVF_LISTS_PER_SQRT * np.sqrt(n))}}
-    for name in ("vector", "window"):
-        params.add_index(name, index_name=name, metric_type="IP", **dense)
+        params.add_index("vector", index_name="vector", metric_type="IP", index_type="IVF_SQ8",
+                         params={"nlist": int(config.IVF_LISTS_PER_SQRT * np.sqrt(n))})
+    # never searched, only read; Milvus loads no vector field without an index, and FLAT adds nothing
+    params.add_index("window", index_name="window", metric_type="IP", index_type="FLAT")
     params.add_index("terms", index_name="terms", index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
     client.create_index(collection, params)
     deadline = time.monotonic() + READY_SECONDS

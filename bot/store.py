@@ -165,31 +165,35 @@ def write(out: str | Path, docs: list[Document], table: Layout, vocab: list[str]
         lexicon.write(tmp, docs, table, {w: i for i, w in enumerate(vocab)}, progress)
         if milvus:
             milvus_store.publish(tmp, milvus, progress)
-        made = manifest.make(tmp, _files(tmp), docs, table, int(sent_vecs.shape[1]))
-        (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
-        for f in tmp.iterdir():
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
-        atomic.swap_in(tmp, out)
+        _finish(tmp, out, docs, table, int(sent_vecs.shape[1]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _finish(tmp: Path, out: Path, docs: list[Document], table: Layout, dimension: int) -> None:
+    """The manifest of what `tmp` holds, everything flushed to disk, then `tmp` swapped in as `out`."""
+    made = manifest.make(tmp, _files(tmp), docs, table, dimension)
+    (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
+    for f in tmp.iterdir():
+        with open(f, "rb") as fh:
+            os.fsync(fh.fileno())
+    atomic.swap_in(tmp, out)
 
 
 def to_milvus(directory: str | Path, out: str | Path, target: milvus_store.Target, progress: bool = False) -> Path:
     """An index directory written again with its sentences in Milvus (`python -m bot index --milvus`
     does the same while building): a large corpus is indexed once and then sent."""
     directory, out = Path(directory), Path(out)
-    made = load(directory).manifest
+    made = verify(directory)
+    if _files(directory) != FILES:
+        raise IndexProblem(f"the sentences of {directory} are in Milvus already")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
     try:
         for f in FILES:
             shutil.copyfile(directory / f, tmp / f)
         milvus_store.publish(tmp, target, progress)
-        docs, _ = _read_docs(tmp)
-        made = manifest.make(tmp, _files(tmp), docs, Layout.load(tmp), made["dimension"])
-        (tmp / "manifest.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
-        atomic.swap_in(tmp, out)
+        _finish(tmp, out, _read_docs(tmp)[0], Layout.load(tmp), made["dimension"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out

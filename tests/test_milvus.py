@@ -14,7 +14,7 @@ import pytest
 import bot
 from bot.index import IndexProblem
 from bot.milvus_store import Target
-from bot.store import build
+from bot.store import build, to_milvus
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -24,11 +24,12 @@ pytestmark = pytest.mark.slow
 SEEDS = [ROOT / "seeds" / "socialism_in_one_country.txt"]
 
 
-@pytest.fixture(scope="module")
-def lite(tmp_path_factory):
-    """The default article indexed with its sentences in Milvus Lite."""
-    where = tmp_path_factory.mktemp("milvus")
-    return build(SEEDS, where / "index", milvus=Target(str(where / "lite.db"), "seeds")), where
+@pytest.fixture
+def lite(tmp_path):
+    """The default article's index with its sentences sent to Milvus Lite (store.to_milvus: no
+    embedding, a second or so). One a test: a Lite server in a long test process once stopped
+    answering minutes after it started, while others ran beside it."""
+    return to_milvus(ROOT / "embeddings", tmp_path / "index", Target(str(tmp_path / "lite.db"), "seeds")), tmp_path
 
 
 def test_the_directory_keeps_what_milvus_does_not_serve(lite):
@@ -116,3 +117,12 @@ def test_a_question_without_a_word_of_the_article(lite):
     remote = bot.Bot.load(lite[0]).answer("Xyzzy plugh frobnicate?")
     local = bot.answer("Xyzzy plugh frobnicate?")
     assert (remote.found, remote.text) == (local.found, local.text)
+
+
+def test_an_index_built_already_is_sent_as_it_is(tmp_path):
+    """store.to_milvus: the default article's index, sent; answers as before, and not sent twice."""
+    out = to_milvus(ROOT / "embeddings", tmp_path / "sent", Target(str(tmp_path / "lite.db"), "sent"))
+    question = "Who elaborated the theory in 1925?"
+    assert bot.Bot.load(out).answer(question).citations == bot.answer(question).citations
+    with pytest.raises(IndexProblem, match="are in Milvus already"):
+        to_milvus(out, tmp_path / "again", Target(str(tmp_path / "lite.db"), "again"))
