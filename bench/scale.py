@@ -14,6 +14,7 @@ disk: passages.txt (one passage per line), offsets.npy, vectors.npy (memory-mapp
     python bench/scale.py query WORK N            # p50/p95 per question, recall@10 (own process)
     python bench/scale.py bot-index WORK N        # the bot's index directory for the first N
     python bench/scale.py bot-answers WORK N      # the whole bot: load, first answer, p50/p95, RSS
+    python bench/scale.py bot-stages WORK N       # where the whole bot's time goes (ms a question)
     python bench/scale.py run WORK N...           # all of the above per size; bench/results/scale.{json,md}
 
 Floors (#20) at a million passages: first answer of a fresh process <= 5 s, peak RSS while answering
@@ -248,6 +249,40 @@ def bot_answers(work: Path, n: int) -> dict:
             "bot_p95_ms": float(np.percentile(latencies, 95)), "bot_peak_rss_mb": _peak_rss_mb()}
 
 
+def bot_stages(work: Path, n: int) -> dict:
+    """Where the whole bot's time goes at this size: ms a question in each step of featurize and in
+    the verifier's pairs (the steps' own timers, wrapped around them), and the text length."""
+    from bot import Bot, embed, features
+
+    steps = ["_question_vectors", "_candidates", "_dense_columns", "_word_columns", "term_sets", "check_columns"]
+    spent = dict.fromkeys([*steps, "encode_pairs"], 0.0)
+
+    def timed(module, name):
+        inner = getattr(module, name)
+
+        def run(*a, **k):
+            t = time.perf_counter()
+            try:
+                return inner(*a, **k)
+            finally:
+                spent[name] += time.perf_counter() - t
+        setattr(module, name, run)
+
+    for name in steps:
+        timed(features, name)
+    timed(embed, "encode_pairs")
+    b = Bot.load(work / f"bot-{n}")
+    questions = _questions()[:100]
+    b.answer(questions[0])
+    spent.update(dict.fromkeys(spent, 0.0))
+    chars = []
+    for q in questions[1:]:
+        reply = b.answer(q)
+        chars += [len(c.quote) for c in reply.citations[:1]]
+    return {"passages": n, **{k: v / (len(questions) - 1) * 1000 for k, v in spent.items()},
+            "first_quote_chars": float(np.mean(chars))}
+
+
 def _own_process(step: str, work: Path, n: int) -> dict:
     out = subprocess.run([sys.executable, __file__, step, str(work), str(n)], check=True, capture_output=True,
                          text=True, cwd=ROOT).stdout
@@ -300,5 +335,5 @@ if __name__ == "__main__":
         sys.exit(0)
     step, work, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     result = {"corpus": corpus, "build": build, "query": query, "bot-index": bot_index,
-              "bot-answers": bot_answers}[step](work, n)
+              "bot-answers": bot_answers, "bot-stages": bot_stages}[step](work, n)
     print(json.dumps(result or {}))
