@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     ix.add_argument("--out", type=Path, required=True, help="index directory to write (replaced atomically)")
     ix.add_argument("--milvus", metavar="URI", help="keep the sentences in Milvus: http://HOST:19530 for a server "
                     "(token from MILVUS_TOKEN), or a local .db file for Milvus Lite")
-    ix.add_argument("--collection", help="the Milvus collection to write, replaced (default: the --out name)")
+    ix.add_argument("--collection", help="the Milvus collection to write, replaced (default: bot_ and the --out name)")
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the reply as JSON")
@@ -56,8 +56,10 @@ def _index(args) -> int:
     from .store import build, load
 
     t = time.perf_counter()
-    name = args.collection or "".join(c if c.isalnum() else "_" for c in args.out.resolve().name)
-    out = build(args.sources, args.out, progress=True, milvus=Target(args.milvus, name) if args.milvus else None)
+    # Milvus names: letters, digits and underscores, a letter first
+    name = args.collection or "bot_" + "".join(c if c.isalnum() else "_" for c in args.out.resolve().name)
+    uri = str(Path(args.milvus).resolve()) if args.milvus and args.milvus.endswith(".db") else args.milvus  # any cwd
+    out = build(args.sources, args.out, progress=True, milvus=Target(uri, name) if uri else None)
     m = load(out).manifest
     print(f"indexed {m['sentences']} sentences in {m['paragraphs']} paragraphs of {len(m['sources'])} "
           f"source(s) into {out} in {time.perf_counter() - t:.1f} s")
