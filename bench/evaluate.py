@@ -22,16 +22,23 @@ def load_kit(eval_dir: Path):
     return kit
 
 
-def score_row(row: dict, ask, kit, raws: list[str]) -> dict:
-    """One question, its conversation played first, scored as score.py scores it."""
+def play(row: dict, ask) -> tuple:
+    """A question as score.py asks it, its conversation (`history`: earlier questions) played first,
+    the history holding each answer's markdown; the reply and its time in ms."""
     history: list[dict] = []
     for prev in row.get("history") or []:
         r = ask(prev, history=list(history))
         history += [{"role": "user", "content": prev}, {"role": "assistant", "content": r.text}]
     t = time.perf_counter()
     reply = ask(row["question"], history=history)
+    return reply, (time.perf_counter() - t) * 1000
+
+
+def score_row(row: dict, ask, kit, raws: list[str]) -> dict:
+    """One question, its conversation played first, scored as score.py scores it."""
+    reply, ms = play(row, ask)
     res = {"id": row["id"], "kind": row["kind"], "found": bool(reply.found), "reason": reply.reason,
-           "latency_ms": (time.perf_counter() - t) * 1000}
+           "latency_ms": ms}
     cites = list(reply.citations)
     source = kit.ws("\n".join(raws))
     res["unfaithful"] = sum(kit.ws(c.quote) not in source for c in cites)

@@ -31,28 +31,19 @@ def _rows(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def _play(b, row: dict):
-    """A question as ../shared/eval/score.py plays it: its earlier turns first."""
-    history: list[dict] = []
-    for prev in row.get("history") or []:
-        r = b.answer(prev, list(history))
-        history += [{"role": "user", "content": prev}, {"role": "assistant", "content": r.text}]
-    t = time.perf_counter()
-    reply = b.answer(row["question"], history)
-    return reply, (time.perf_counter() - t) * 1000
-
-
 def _first(reply) -> tuple | None:
     return (reply.citations[0].source, reply.citations[0].start, reply.citations[0].end) if reply.citations else None
 
 
 def compare(local, milvus, rows: list[dict]) -> dict:
     """Answer every question with both bots: agreement of first quotes and refusals, and latencies."""
+    from evaluate import play
+
     same_quote = same_found = 0
     ms: dict[str, list[float]] = {"faiss": [], "milvus": []}
     differ = []
     for row in rows:
-        (a, ta), (b, tb) = _play(local, row), _play(milvus, row)
+        (a, ta), (b, tb) = play(row, local.answer), play(row, milvus.answer)
         ms["faiss"].append(ta)
         ms["milvus"].append(tb)
         same_quote += _first(a) == _first(b)

@@ -24,9 +24,9 @@ class TermSets:
     paragraph: list[frozenset[int]]
 
 
-def term_sets(index: Index, found: Lookup, ids: np.ndarray, paras: np.ndarray) -> TermSets:
+def term_sets(index: Index, found: Lookup, ids: np.ndarray, paras: np.ndarray, around: list[range]) -> TermSets:
+    """`around`: each candidate's sentence ids with its neighbours (Index.around)."""
     heads = [index.lexicon.heading_terms(p) for p in paras]
-    around = [index.around(i) for i in ids]
     own, para = found.terms(j for a in around for j in a), index.lexicon.paragraphs.terms_of(paras)
     return TermSets([own[i] | h for i, h in zip(ids, heads)], [h.union(*(own[j] for j in a)) for a, h in zip(around, heads)],
                     [para[p] | h for p, h in zip(paras, heads)])

@@ -202,18 +202,20 @@ def featurize(index: Index, query: Query, leads: list[int] = ()) -> Ranked:
     ids = _candidates(index, query, scores, list(leads))
     paras = index.sentences.para[ids].astype(np.int64)
     kind = answer_kind(query.text)
-    sets = term_sets(index, found, ids, paras)
-    columns = {**_dense_columns(index, ids, paras, qv, scores), **_word_columns(index, ids, paras, query, kind, scores, sets),
+    around = [index.around(i) for i in ids]  # each candidate with its neighbours: its context
+    sets = term_sets(index, found, ids, paras, around)
+    columns = {**_dense_columns(index, ids, paras, around, qv, scores),
+               **_word_columns(index, ids, paras, around, query, kind, scores, sets),
                **check_columns(index, ids, paras, query.text, scores.qterms, sets, _unknown_idf(index))}
     x = np.column_stack([columns[name] for name in FEATURES]).astype(np.float32)
     return Ranked(ids, np.zeros(len(ids), dtype=np.float32), x, kind, qv.soft.support)
 
 
-def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _QuestionVectors, scores: _Scores) -> dict:
+def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list[range], qv: _QuestionVectors,
+                   scores: _Scores) -> dict:
     vecs = scores.found.vectors(ids)
     dense_s = vecs @ qv.whole
     windows = scores.found.windows(ids)
-    around = [index.around(i) for i in ids]
     sentence_words = index.lexicon.sentence_words.read(j for a in around for j in a)
     soft_ctx = qv.soft([np.unique(np.concatenate([sentence_words[j] for j in a])) for a in around])
     return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p.of(paras),
@@ -224,12 +226,11 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, qv: _Questi
             "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}
 
 
-def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, query: Query, kind: str, scores: _Scores,
-                  sets: TermSets) -> dict:
+def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list[range], query: Query, kind: str,
+                  scores: _Scores, sets: TermSets) -> dict:
     lex = index.lexicon.sentences
     qterms, total, found, bm25_p = scores.qterms, scores.total, scores.found, scores.bm25_p
     texts = [index.text(index.sentences[i]) for i in ids]
-    around = [index.around(i) for i in ids]
     ctx_texts = [" ".join(index.text(index.sentences[j]) for j in a) for a in around]
     asked = set(words(query.text)) | set(words(query.context))
     qbigrams = term_pairs(query.text)

@@ -267,13 +267,15 @@ class _MilvusLookup:
             out += np.array([self.rows[int(i)].terms.get(j, 0.0) for i in ids], dtype=np.float32) * w
         return out
 
-    def vectors(self, ids: np.ndarray) -> np.ndarray:
+    def _stack(self, ids: np.ndarray, field_name: str) -> np.ndarray:
         self._fetch(ids)
-        return np.array([self.rows[int(i)].vector for i in ids], dtype=np.float32).reshape(len(ids), -1)
+        return np.array([getattr(self.rows[int(i)], field_name) for i in ids], dtype=np.float32).reshape(len(ids), -1)
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        return self._stack(ids, "vector")
 
     def windows(self, ids: np.ndarray) -> np.ndarray:
-        self._fetch(ids)
-        return np.array([self.rows[int(i)].window for i in ids], dtype=np.float32).reshape(len(ids), -1)
+        return self._stack(ids, "window")
 
     def terms(self, ids) -> dict[int, frozenset[int]]:
         ids = list(ids)

@@ -107,6 +107,7 @@ class OnDisk:
             raise ValueError(f"{path.name}: size does not match its header")
         self.shape = (shape[0] if rows is None else min(rows, shape[0]), *shape[1:])
         self._fd = os.open(path, os.O_RDONLY)
+
     def __del__(self):
         if hasattr(self, "_fd"):
             os.close(self._fd)

@@ -256,8 +256,8 @@ def _counts_agree(ix: Index) -> bool:
 
 def load(directory: str | Path) -> Index:
     """Load an index directory, checked (see the module's doc); raise IndexProblem saying what to do
-    if it is unusable. Large arrays stay on disk or are memory-mapped, so a million sentences load
-    in about the time it takes to read their text and faiss index."""
+    if it is unusable. Large arrays stay on disk (rows.OnDisk), so a million sentences load in about
+    the time it takes to read their text and faiss indexes."""
     directory = Path(directory)
     if directory.parent.is_dir():
         atomic.clean_up(directory)
