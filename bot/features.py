@@ -104,16 +104,17 @@ def _question_terms(index: Index, query: Query) -> tuple[dict[int, float], float
 # Per-text pieces of the features below, cached: the same sentences are candidates for many questions.
 @rules.depends_on_rules
 @lru_cache(maxsize=1 << 16)
-def _kind_pieces(text: str, kind: str) -> tuple[frozenset[str], ...]:
-    """The words of each piece of the given answer type in the text (dates, numbers, names...)."""
-    return tuple(frozenset(words(text[a:b])) for a, b in candidate_spans(text, kind))
+def _kind_pieces(text: str, kind: str) -> tuple[str, ...]:
+    """The pieces of the given answer type in the text (dates, numbers, names...)."""
+    return tuple(text[a:b] for a, b in candidate_spans(text, kind))
 
 
 def _has_kind(text: str, kind: str, question_words: set[str]) -> float:
     """1 if the text holds a piece of the asked type that the question does not already name."""
     if kind == "other":
         return 0.0
-    return float(any(piece - question_words for piece in _kind_pieces(text, kind)))
+    # the first piece usually says something new: the rest are never split into words
+    return float(any(not question_words.issuperset(words(piece)) for piece in _kind_pieces(text, kind)))
 
 
 def _novel(text: str, question_words: set[str]) -> float:

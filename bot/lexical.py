@@ -44,8 +44,8 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens, possessive 's dropped."""
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower().replace("’", "'"))]
+    """Lower-cased word tokens; an apostrophe splits them ("Stalin's" gives "stalin", "s")."""
+    return _WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=1 << 16)  # the same sentences are candidates for many questions
