@@ -171,7 +171,7 @@ def open_store(directory: Path, bm25: Bm25) -> MilvusSentences:
     except Exception as e:
         client.close()
         raise IndexProblem(f"Milvus at {uri} failed opening collection {name}: {_reason(e)}") from None
-    return MilvusSentences(client, uri, name, rows, bm25.idf)
+    return MilvusSentences(client, uri, name, rows, int(record["dimension"]), bm25.idf)
 
 
 @dataclass
@@ -187,10 +187,14 @@ class MilvusSentences:
     uri: str
     collection: str
     rows: int
+    dimension: int
     idf: np.ndarray
 
     def __len__(self) -> int:
         return self.rows
+
+    def holds(self, sentences: int, dimension: int) -> bool:  # the collection's own: checked by open_store
+        return self.rows == sentences and self.dimension == dimension
 
     def call(self, method: str, *args, **kwargs):
         """A request to Milvus; a failure says which server, never a pymilvus traceback."""

@@ -50,6 +50,9 @@ class SentenceStore(Protocol):
     def texts_with(self, term_id: int, limit: int) -> np.ndarray | None:
         """The sentences a term is in; None if there are more than `limit`."""
 
+    def holds(self, sentences: int, dimension: int) -> bool:
+        """Whether every part of the store has this many sentences, with vectors of this dimension."""
+
 
 def top(scores: np.ndarray, k: int) -> np.ndarray:
     """Ids of the k highest scores, in no order (a partition: a full sort costs ~100 ms at a million)."""
@@ -72,6 +75,10 @@ class LocalSentences:
     def texts_with(self, term_id: int, limit: int) -> np.ndarray | None:
         ids = self.bm25.texts_with(term_id)
         return ids if len(ids) <= limit else None
+
+    def holds(self, sentences: int, dimension: int) -> bool:
+        return (self.vectors.ntotal == len(self.windows) == len(self.bm25.text_terms) == sentences
+                and self.vectors.d == dimension)
 
 
 @dataclass

@@ -245,13 +245,9 @@ def _open(directory: Path, made: dict) -> Index:
 
 
 def _counts_agree(ix: Index) -> bool:
-    n, p = len(ix.sentences), len(ix.paragraphs)
-    local = ix.sentence_store
-    if isinstance(local, LocalSentences) and not (len(local.windows) == len(local.bm25.text_terms) == n
-                                                  and local.vectors.d == ix.manifest["dimension"]):
-        return False
-    return (len(ix.sentence_store) == n and ix.paragraph_index.ntotal == len(ix.paragraph_vectors) == p
-            and len(ix.word_vectors) == len(ix.words))
+    p = len(ix.paragraphs)
+    return (ix.sentence_store.holds(len(ix.sentences), ix.manifest["dimension"])
+            and ix.paragraph_index.ntotal == len(ix.paragraph_vectors) == p and len(ix.word_vectors) == len(ix.words))
 
 
 def load(directory: str | Path) -> Index:
