@@ -46,13 +46,14 @@ def table(results: dict) -> str:
 
 def scale_table(rows: list[dict]) -> str:
     lines = ["| passages | faiss index | recall@10 vs exact | search p50 / p95 ms | vector index build s (peak RSS MB) "
-             "| bot index build s (peak RSS MB) | bot index MB | whole bot p50 / p95 ms | bot load / first answer s "
-             "| bot RSS MB |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "| bot index build s (peak RSS MB) | bot index MB | whole bot p50 / p95 ms | next 100 p50 ms "
+             "| host: one pair ms | bot load / first answer s | bot RSS MB |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['passages']:,} | {r['kind']} | {r['recall_at_10']:.3f} | {r['p50_ms']:.1f} / {r['p95_ms']:.1f} "
                      f"| {r['build_s']:.1f} ({r['build_peak_rss_mb']:.0f}) "
                      f"| {r.get('bot_index_s', float('nan')):.0f} ({r.get('bot_index_peak_rss_mb', float('nan')):.0f}) "
                      f"| {r.get('bot_index_mb', float('nan')):.0f} | {r['bot_p50_ms']:.0f} / {r['bot_p95_ms']:.0f} "
+                     f"| {r.get('bot_later_p50_ms', float('nan')):.0f} | {r.get('host_pair_ms', float('nan')):.1f} "
                      f"| {r['bot_load_s']:.1f} / {r['bot_first_answer_s']:.1f} | {r['bot_peak_rss_mb']:.0f} |")
     return "\n".join(lines) + "\n"
 

@@ -230,23 +230,50 @@ def bot_index(work: Path, n: int) -> dict:
             "bot_index_mb": sum(f.stat().st_size for f in (work / f"bot-{n}").iterdir()) / 1e6}
 
 
+def _host_ms() -> float:
+    """How fast this host is just now: ms for one run of the verifier's model on a fixed pair (55
+    tokens; median of 30), the bot's largest step at every size. This 2-core host's speed drifts by
+    a third within an hour (the same 1M run: p50 104 to 142 ms), so each row says what it was."""
+    from bot import embed
+
+    question = "What year did the Denver Broncos win the Super Bowl?"
+    text = ("The Broncos defeated the Carolina Panthers 24 to 10 in Super Bowl 50, held on February 7, 2016, at "
+            "Levi's Stadium in Santa Clara, California, which earned them their third Super Bowl title.")
+    embed.encode_pairs(question, [text])
+    runs = []
+    for _ in range(30):
+        t = time.perf_counter()
+        embed.encode_pairs(question, [text])
+        runs.append((time.perf_counter() - t) * 1000)
+    return float(np.median(runs))
+
+
+def _latencies(bot, questions: list[str]) -> list[float]:
+    out = []
+    for q in questions:
+        t = time.perf_counter()
+        bot.answer(q)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def bot_answers(work: Path, n: int) -> dict:
-    """The whole bot answering from the n-passage corpus: load, first answer, then per answer."""
+    """The whole bot answering from the n-passage corpus: load, first answer, then per answer over
+    the next 99 questions (the floor's figure), and over 100 more once those are answered (a
+    process that has been serving a while; different questions, so no answer is cached)."""
     from bot import Bot
 
     t = time.perf_counter()
     b = Bot.load(work / f"bot-{n}")
     loaded = time.perf_counter() - t
-    questions = _questions()[:100]
+    questions = _questions()[:200]
     b.answer(questions[0])  # builds the lexicon and word sets once
     first = time.perf_counter() - t
-    latencies = []
-    for q in questions[1:]:
-        t = time.perf_counter()
-        b.answer(q)
-        latencies.append((time.perf_counter() - t) * 1000)
+    latencies = _latencies(b, questions[1:100])
+    later = _latencies(b, questions[100:])
     return {"bot_load_s": loaded, "bot_first_answer_s": first, "bot_p50_ms": float(np.percentile(latencies, 50)),
-            "bot_p95_ms": float(np.percentile(latencies, 95)), "bot_peak_rss_mb": _peak_rss_mb()}
+            "bot_p95_ms": float(np.percentile(latencies, 95)), "bot_later_p50_ms": float(np.percentile(later, 50)),
+            "host_pair_ms": _host_ms(), "bot_peak_rss_mb": _peak_rss_mb()}
 
 
 def bot_stages(work: Path, n: int) -> dict:
