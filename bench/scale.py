@@ -13,7 +13,7 @@ disk: passages.txt (one passage per line), offsets.npy, vectors.npy (memory-mapp
     python bench/scale.py build WORK N            # build the index of the first N (own process: peak RSS)
     python bench/scale.py query WORK N            # p50/p95 per question, recall@10 (own process)
     python bench/scale.py bot-index WORK N        # the bot's index directory for the first N
-    python bench/scale.py bot-answers WORK N      # the whole bot: load, first answer, p50/p95, RSS
+    python bench/scale.py bot-answers WORK N      # the whole bot: load, first answer, p50/p95, later p50, RSS
     python bench/scale.py bot-stages WORK N       # where the whole bot's time goes (ms a question)
     python bench/scale.py run WORK N...           # all of the above per size; bench/results/scale.{json,md}
 
