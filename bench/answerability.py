@@ -9,6 +9,11 @@ against unanswerable), the share of unanswerable questions refused while answeri
 the answerable ones, what the trained threshold itself does, and hit@1 / hit@3 of the ranking.
 
     python bench/answerability.py --recipe= --recipe=--squad-negatives --recipe="--squad-negatives --answer-rate 0.9"
+    python bench/answerability.py --mini-docs 2 --learn-mini --recipe="..."   # short documents too
+
+With --mini-docs N, N short documents an article (scripts/mini_documents.py: three paragraphs of a
+dev25 article indexed alone, with SQuAD's questions on them) are scored as a row of their own, with
+the models of their article's fold; --learn-mini also trains on the training folds' ones.
 
 Features and verifier inputs are cached in build/crossval/ (the first run computes them: about
 half an hour on 2 cores for 150 questions an article). Writes bench/results/answerability.json.
@@ -80,6 +85,15 @@ def reworded(examples: dict, names: list[str], seed: int = 0) -> dict[str, list]
     return out
 
 
+def mini_examples(squad: Path, work: Path, per_article: int) -> dict[str, list]:
+    """Per dev25 article, its short documents' questions as training examples (each document its own index)."""
+    from mini_documents import mini_documents, mini_index
+    from train_ranker import examples
+
+    return {name: [ex for path, rows in docs for ex in examples(mini_index(path), rows)]
+            for name, docs in mini_documents(squad, work, per_article).items()}
+
+
 def score_fold(exs, models: dict, pairs) -> list[dict]:
     """Per test question: the refusal model's probability, its verdict, and where the answer ranks."""
     from train_ranker import _holds, _ranked
@@ -127,6 +141,9 @@ def main() -> int:
     ap.add_argument("--recipe", action="append", help="train_ranker.py options in one string (repeatable; "
                     "write --recipe='--squad-negatives'); default: its defaults")
     ap.add_argument("--reword", action="store_true", help="train on reworded answerable questions too (reworded())")
+    ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
+                    help="also score N short documents an article (scripts/mini_documents.py), held out with it")
+    ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "answerability.json")
     args = ap.parse_args()
@@ -139,17 +156,24 @@ def main() -> int:
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
     extra = reworded(examples, names) if args.reword else {n: [] for n in names}
+    mini = mini_examples(args.eval / "squad", args.work / "mini", args.mini_docs) if args.mini_docs else {}
+    learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:
         t = time.perf_counter()
-        results = []
+        results, mini_results = [], []
         for k in range(args.folds):
-            train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n]]
+            train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n] + learnt[n]]
             models = train(train_exs, parser().parse_args(shlex.split(recipe)), pairs)
             results += score_fold([ex for n in folds[k] for ex in examples[n]], models, pairs)
+            mini_results += score_fold([ex for n in folds[k] for ex in mini.get(n, [])], models, pairs)
             pairs.save()
-        table[(recipe or "(default)") + (" + reworded" if args.reword else "")] = row = summary(results)
-        print(f"{recipe or '(default)'}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
+        key = (recipe or "(default)") + (" + reworded" if args.reword else "") + (" + short documents" if args.learn_mini else "")
+        table[key] = row = summary(results)
+        print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
+        if mini_results:
+            table[key + " [scored on short documents]"] = row = summary(mini_results)
+            print(f"  short documents: {row}", flush=True)
     args.out.write_text(json.dumps(table, indent=1) + "\n")
     return 0
 

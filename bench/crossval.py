@@ -158,7 +158,9 @@ class SavedPairs:
 
     def save(self) -> None:
         if len(self.pairs.cache) != self.known:
-            self.path.write_bytes(pickle.dumps({(self.fold[i], q, s): v for (i, q, s), v in self.pairs.cache.items()}))
+            # pairs of other indexes (short documents) are not kept: they are quick to read again
+            self.path.write_bytes(pickle.dumps({(self.fold[i], q, s): v for (i, q, s), v in self.pairs.cache.items()
+                                                if i in self.fold}))
             self.known = len(self.pairs.cache)
 
 
