@@ -85,15 +85,6 @@ def reworded(examples: dict, names: list[str], seed: int = 0) -> dict[str, list]
     return out
 
 
-def mini_examples(squad: Path, work: Path, per_article: int) -> dict[str, list]:
-    """Per dev25 article, its short documents' questions as training examples (each document its own index)."""
-    from mini_documents import mini_documents, mini_index
-    from train_ranker import examples
-
-    return {name: [ex for path, rows in docs for ex in examples(mini_index(path), rows)]
-            for name, docs in mini_documents(squad, work, per_article).items()}
-
-
 def score_fold(exs, models: dict, pairs) -> list[dict]:
     """Per test question: the refusal model's probability, its verdict, and where the answer ranks."""
     from train_ranker import _holds, _ranked
@@ -133,6 +124,7 @@ def summary(results: list[dict]) -> dict:
 
 def main() -> int:
     from crossval import SavedPairs, cache_key, cached_examples, deal, squad_articles
+    from mini_documents import mini_documents, mini_examples
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -156,7 +148,7 @@ def main() -> int:
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
     extra = reworded(examples, names) if args.reword else {n: [] for n in names}
-    mini = mini_examples(args.eval / "squad", args.work / "mini", args.mini_docs) if args.mini_docs else {}
+    mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini", args.mini_docs)) if args.mini_docs else {}
     learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:

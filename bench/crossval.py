@@ -24,6 +24,7 @@ import json
 import os
 import pickle
 import random
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -75,14 +76,18 @@ def fold_bot(index, models: Path):
     return bot.Bot(index)
 
 
-def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path) -> list[dict]:
+def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path,
+             mini: dict) -> tuple[list[dict], list[dict]]:
+    """The fold's questions answered by models trained on the other folds, and its short documents'
+    (`mini`: per article, its short documents and their questions; trained on with --learn-mini)."""
     from evaluate import score_row
+    from mini_documents import mini_index
     from train_ranker import parser, train
 
     train_names = [n for j, f in enumerate(folds) if j != k for n in f]
-    exs = [ex for n in train_names for ex in examples[n]]
+    exs = [ex for n in train_names for ex in examples[n] + (mini[n][1] if args.learn_mini and n in mini else [])]
     t = time.perf_counter()
-    models = {"trained_on": train_names, **train(exs, parser().parse_args(args.train_args), pairs)}
+    models = {"trained_on": train_names, **train(exs, parser().parse_args(shlex.split(args.train_args)), pairs)}
     path = work / f"models-fold{k}.json"
     path.write_text(json.dumps(models) + "\n")
     test = [r for n in folds[k] for r in _sample(articles[n][1], args.per_article)]
@@ -90,8 +95,14 @@ def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pai
     trained = time.perf_counter() - t
     b = fold_bot(examples["_indexes"][k], path)
     results = [score_row(row, b.answer, kit, raws) for row in test]
-    print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered", flush=True)
-    return results
+    short = []
+    for n in folds[k]:
+        for doc, rows in mini[n][0] if n in mini else []:
+            d = fold_bot(mini_index(doc), path)
+            short += [score_row(row, d.answer, kit, [doc.read_text(encoding="utf-8")]) for row in rows]
+    print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered, "
+          f"{len(short)} on short documents", flush=True)
+    return results, short
 
 
 def _sample(rows: list[dict], n: int) -> list[dict]:
@@ -173,7 +184,11 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=0, help="test questions an article (0: all)")
     ap.add_argument("--per-article-train", type=int, default=0, help="training questions an article (0: all)")
     ap.add_argument("--rules-off", nargs="*", default=[], help="switch these rules off (python -m bot rules)")
-    ap.add_argument("--train-args", nargs="*", default=[], help="options for scripts/train_ranker.py's training")
+    ap.add_argument("--train-args", default="", metavar="OPTIONS",
+                    help="options for scripts/train_ranker.py's training, in one string: --train-args='--squad-negatives'")
+    ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
+                    help="also answer N short documents an article (scripts/mini_documents.py), held out with it")
+    ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
     ap.add_argument("--ship", action="store_true", help="also write the models trained on every fold to bot/ranker.json")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results")
@@ -194,17 +209,34 @@ def main() -> int:
     from train_ranker import parser, train
 
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article_train)}.pkl", examples["_indexes"])
-    per_fold = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work) for k in range(args.folds)]
+    mini = {}
+    if args.mini_docs:
+        from mini_documents import mini_documents, mini_examples
+
+        docs = mini_documents(args.eval / "squad", args.work / "mini", args.mini_docs)
+        learnt = mini_examples(docs) if args.learn_mini else {}
+        mini = {n: (d, learnt.get(n, [])) for n, d in docs.items() if n in names}
+    done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini) for k in range(args.folds)]
+    per_fold = [r for r, _ in done]
     pairs.save()
     rows = {f"fold {k} ({len(f)} articles)": summarise(r) for k, (f, r) in enumerate(zip(folds, per_fold))}
     rows["pooled"] = summarise([r for rs in per_fold for r in rs])
+    if mini:
+        short = [r for _, s in done for r in s]
+        rows[f"short documents of the folds ({len(short)})"] = summarise(short)
     everything = args.work / "models-all.json"  # for the default article, which no fold holds
+    learnt_all = [ex for n in names if args.learn_mini and n in mini for ex in mini[n][1]]
     everything.write_text(json.dumps({"trained_on": names, **train(
-        [ex for n in names for ex in examples[n]], parser().parse_args(args.train_args), pairs)}) + "\n")
+        [ex for n in names for ex in examples[n]] + learnt_all, parser().parse_args(shlex.split(args.train_args)), pairs)}) + "\n")
     if args.ship:
         (ROOT / "bot" / "ranker.json").write_text(everything.read_text())
     rows |= own_sets(kit, args.eval, everything)
-    name = "crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
+    from shortdocs import answer_all
+
+    short = answer_all(kit)  # with the models own_sets named
+    rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
+    name = ("crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
+            + (f"-mini{args.mini_docs}" if args.mini_docs else "") + ("-learn" if args.learn_mini else ""))
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
                        "per_article_train": args.per_article_train, "train_args": args.train_args},
                 args.out / name)

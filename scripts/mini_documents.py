@@ -43,6 +43,14 @@ def mini_documents(squad: Path, out: Path, per_article: int = 2, paragraphs: int
     return docs
 
 
+def mini_examples(docs: dict[str, list[tuple[Path, list[dict]]]]) -> dict[str, list]:
+    """Per article, its short documents' questions (mini_documents) as training examples
+    (train_ranker.Example), each document its own index."""
+    from train_ranker import examples
+
+    return {name: [ex for path, rows in made for ex in examples(mini_index(path), rows)] for name, made in docs.items()}
+
+
 def mini_index(path: Path) -> Index:
     """The document indexed alone (kept beside it, rebuilt when it changed)."""
     where = path.with_suffix(".index")
