@@ -148,7 +148,7 @@ def main() -> int:
     examples = cached_examples(folds, articles, args.work, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
     extra = reworded(examples, names) if args.reword else {n: [] for n in names}
-    mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini", args.mini_docs)) if args.mini_docs else {}
+    mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini-3", args.mini_docs)) if args.mini_docs else {}
     learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:

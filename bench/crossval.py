@@ -188,6 +188,7 @@ def main() -> int:
                     help="options for scripts/train_ranker.py's training, in one string: --train-args='--squad-negatives'")
     ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
                     help="also answer N short documents an article (scripts/mini_documents.py), held out with it")
+    ap.add_argument("--mini-paragraphs", type=int, default=3, metavar="P", help="paragraphs a short document")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
     ap.add_argument("--ship", action="store_true", help="also write the models trained on every fold to bot/ranker.json")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
@@ -213,7 +214,8 @@ def main() -> int:
     if args.mini_docs:
         from mini_documents import mini_documents, mini_examples
 
-        docs = mini_documents(args.eval / "squad", args.work / "mini", args.mini_docs)
+        docs = mini_documents(args.eval / "squad", args.work / f"mini-{args.mini_paragraphs}", args.mini_docs,
+                              args.mini_paragraphs)
         learnt = mini_examples(docs) if args.learn_mini else {}
         mini = {n: (d, learnt.get(n, [])) for n, d in docs.items() if n in names}
     done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini) for k in range(args.folds)]
@@ -236,7 +238,8 @@ def main() -> int:
     short = answer_all(kit)  # with the models own_sets named
     rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
     name = ("crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
-            + (f"-mini{args.mini_docs}" if args.mini_docs else "") + ("-learn" if args.learn_mini else ""))
+            + (f"-mini{args.mini_docs}" if args.mini_docs else "")
+            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else ""))
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
                        "per_article_train": args.per_article_train, "train_args": args.train_args},
                 args.out / name)
