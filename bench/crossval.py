@@ -12,6 +12,7 @@ the models trained on every fold, the default article being in none).
     python bench/crossval.py --quick --ship          # ... and ship the models trained on all 35 articles
     python bench/crossval.py                         # every question (runs in the background: hours)
     python bench/crossval.py --quick --rules-off unknown_names polar_form   # what those rules earn
+    python bench/crossval.py --quick --mini-docs 2 --learn-mini   # short documents too (scripts/mini_documents.py)
 
 Features and the verifier's readings do not depend on the models: each is computed once and shared
 by the folds. Writes bench/results/crossval[-quick][-off-RULES].json and .md.
