@@ -56,17 +56,10 @@ def deal(names: list[str], folds: int) -> list[list[str]]:
 
 def fold_index(names: list[str], articles: dict, work: Path):
     """The fold's articles indexed together, kept in `work` and reused while the sources are unchanged."""
-    from bot.index import IndexProblem
-    from bot.store import build, check_sources, load
+    from bot.store import load_current
 
-    out = work / ("index-" + hashlib.sha256("\n".join(names).encode()).hexdigest()[:12])
-    paths = [articles[n][0] for n in names]
-    try:
-        idx = load(out)
-        check_sources(idx, paths)
-        return idx
-    except IndexProblem:
-        return load(build(paths, out))
+    return load_current([articles[n][0] for n in names],
+                        work / ("index-" + hashlib.sha256("\n".join(names).encode()).hexdigest()[:12]))
 
 
 def fold_bot(index, models: Path):
@@ -78,15 +71,16 @@ def fold_bot(index, models: Path):
 
 
 def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path,
-             mini: dict) -> tuple[list[dict], list[dict]]:
+             mini: dict, learnt: dict) -> tuple[list[dict], list[dict]]:
     """The fold's questions answered by models trained on the other folds, and its short documents'
-    (`mini`: per article, its short documents and their questions; trained on with --learn-mini)."""
+    (`mini`: per article, its short documents and their questions; `learnt`: per article, the
+    short documents' examples to train on, none without --learn-mini)."""
     from evaluate import score_row
     from mini_documents import mini_index
     from train_ranker import parser, train
 
     train_names = [n for j, f in enumerate(folds) if j != k for n in f]
-    exs = [ex for n in train_names for ex in examples[n] + (mini[n][1] if args.learn_mini and n in mini else [])]
+    exs = [ex for n in train_names for ex in examples[n] + learnt.get(n, [])]
     t = time.perf_counter()
     models = {"trained_on": train_names, **train(exs, parser().parse_args(shlex.split(args.train_args)), pairs)}
     path = work / f"models-fold{k}.json"
@@ -98,7 +92,7 @@ def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pai
     results = [score_row(row, b.answer, kit, raws) for row in test]
     short = []
     for n in folds[k]:
-        for doc, rows in mini[n][0] if n in mini else []:
+        for doc, rows in mini.get(n, []):
             d = fold_bot(mini_index(doc), path)
             short += [score_row(row, d.answer, kit, [doc.read_text(encoding="utf-8")]) for row in rows]
     print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered, "
@@ -211,15 +205,14 @@ def main() -> int:
     from train_ranker import parser, train
 
     pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article_train)}.pkl", examples["_indexes"])
-    mini = {}
+    mini, learnt = {}, {}
     if args.mini_docs:
         from mini_documents import mini_documents, mini_examples
 
-        docs = mini_documents(args.eval / "squad", args.work / f"mini-{args.mini_paragraphs}", args.mini_docs,
-                              args.mini_paragraphs)
-        learnt = mini_examples(docs) if args.learn_mini else {}
-        mini = {n: (d, learnt.get(n, [])) for n, d in docs.items() if n in names}
-    done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini) for k in range(args.folds)]
+        mini = {n: d for n, d in mini_documents(args.eval / "squad", args.work / f"mini-{args.mini_paragraphs}",
+                                                args.mini_docs, args.mini_paragraphs).items() if n in names}
+        learnt = mini_examples(mini) if args.learn_mini else {}
+    done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt) for k in range(args.folds)]
     per_fold = [r for r, _ in done]
     pairs.save()
     rows = {f"fold {k} ({len(f)} articles)": summarise(r) for k, (f, r) in enumerate(zip(folds, per_fold))}
@@ -228,9 +221,9 @@ def main() -> int:
         short = [r for _, s in done for r in s]
         rows[f"short documents of the folds ({len(short)})"] = summarise(short)
     everything = args.work / "models-all.json"  # for the default article, which no fold holds
-    learnt_all = [ex for n in names if args.learn_mini and n in mini for ex in mini[n][1]]
     everything.write_text(json.dumps({"trained_on": names, **train(
-        [ex for n in names for ex in examples[n]] + learnt_all, parser().parse_args(shlex.split(args.train_args)), pairs)}) + "\n")
+        [ex for n in names for ex in examples[n]] + [ex for n in names for ex in learnt.get(n, [])],
+        parser().parse_args(shlex.split(args.train_args)), pairs)}) + "\n")
     if args.ship:
         (ROOT / "bot" / "ranker.json").write_text(everything.read_text())
     rows |= own_sets(kit, args.eval, everything)

@@ -280,3 +280,14 @@ def check_sources(index: Index, paths: list[Path]) -> None:
         names = ", ".join(sorted({n for n, _ in changed}))
         raise IndexProblem(f"the index in {index.directory} is out of date with the sources ({names} changed); "
                            f"rebuild it: python -m bot index {' '.join(str(p) for p in paths)} --out {index.directory}")
+
+
+def load_current(paths: list[Path], out: str | Path) -> Index:
+    """The index in `out` if it was built from these sources as they are now, else built there anew
+    (for tools that keep indexes between runs)."""
+    try:
+        index = load(out)
+        check_sources(index, paths)
+        return index
+    except IndexProblem:
+        return load(build(paths, out))

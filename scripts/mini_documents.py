@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot.index import Index, IndexProblem  # noqa: E402
-from bot.store import build, check_sources, load  # noqa: E402
+from bot.index import Index  # noqa: E402
+from bot.store import load_current  # noqa: E402
 
 
 def mini_documents(squad: Path, out: Path, per_article: int = 2, paragraphs: int = 3,
@@ -53,10 +53,4 @@ def mini_examples(docs: dict[str, list[tuple[Path, list[dict]]]]) -> dict[str, l
 
 def mini_index(path: Path) -> Index:
     """The document indexed alone (kept beside it, rebuilt when it changed)."""
-    where = path.with_suffix(".index")
-    try:
-        idx = load(where)
-        check_sources(idx, [path])
-        return idx
-    except IndexProblem:
-        return load(build([path], where))
+    return load_current([path], path.with_suffix(".index"))

@@ -6,7 +6,7 @@ import pytest
 import bot
 from bot import config
 from bot.index import IndexProblem
-from bot.store import FILES, build, check_sources, load
+from bot.store import FILES, build, check_sources, load, load_current
 from helpers import ARTICLE
 
 
@@ -62,6 +62,19 @@ def test_stale_index_is_reported(small_index, tmp_path):
     changed.write_text(src.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     with pytest.raises(IndexProblem, match="out of date.*python -m bot index"):
         check_sources(load(out), [changed])
+
+
+def test_load_current_reuses_an_index_until_its_source_changes(small_index, tmp_path):
+    out, src = small_index
+    copy = tmp_path / "index"
+    shutil.copytree(out, copy)
+    stamp = (copy / "manifest.json").stat().st_mtime_ns
+    assert load_current([src], copy).manifest["sentences"] == 3
+    assert (copy / "manifest.json").stat().st_mtime_ns == stamp  # loaded, not built again
+    changed = tmp_path / src.name
+    changed.write_text(src.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    check_sources(load_current([changed], copy), [changed])  # built anew from the changed source
+    assert load(copy).manifest["sentences"] == 4
 
 
 @pytest.mark.parametrize("damage,message", [
