@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import config, embed, rules
+from .bm25 import Bm25
 from .checks import TermSets, check_columns, term_sets
 from .closeness import Closeness
 from .index import Index
@@ -123,9 +124,16 @@ def _novel(text: str, question_words: set[str]) -> float:
     return len(ws - question_words) / max(1, n)
 
 
-def _bigram_share(qbigrams: frozenset[tuple[str, str]], text: str) -> float:
-    """Share of the question's adjacent word pairs that the text has as a phrase too."""
-    return len(qbigrams & term_pairs(text)) / len(qbigrams) if qbigrams else 0.0
+def _bigram_shares(lex: Bm25, question: str, texts: list[str], term_sets: list[frozenset[int]]) -> list[float]:
+    """Per text, the share of the question's adjacent word pairs that it has as a phrase too. A
+    text whose terms (`term_sets`: its term ids, or more) lack both of every pair is not read."""
+    qbigrams = term_pairs(question)
+    if not qbigrams:
+        return [0.0] * len(texts)
+    pairs = [(lex.term_id(a), lex.term_id(b)) for a, b in qbigrams]
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return [len(qbigrams & term_pairs(t)) / len(qbigrams) if any(a in s and b in s for a, b in pairs) else 0.0
+            for t, s in zip(texts, term_sets)]
 
 
 class _SoftCoverage:
@@ -239,7 +247,6 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list
     qterms, total, found, bm25_p = scores.qterms, scores.total, scores.found, scores.bm25_p
     texts = [index.text(index.sentences[i]) for i in ids]
     asked = set(words(query.text)) | set(words(query.context))
-    qbigrams = term_pairs(query.text)
     has = {j: _has_kind(index.text(index.sentences[j]), kind, asked) for j in {j for a in around for j in a}}
     kind_s = [has[int(i)] for i in ids]
     return {
@@ -256,7 +263,7 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list
         "lead": [float(index.paragraphs[p].section == LEAD) for p in paras],
         "first_para": [float(p in index.first_paragraphs) for p in paras],
         "sent_pos": np.minimum(index.position[ids], 5) / 5,
-        "bigram": [_bigram_share(qbigrams, t) for t in texts],
+        "bigram": _bigram_shares(lex, query.text, texts, sets.sentence),
     }
 
 
