@@ -158,9 +158,10 @@ class _SoftCoverage:
             anywhere[new] = (self.qv[new] @ index.word_vectors.T).max(axis=1) if len(index.words) else 0.0
         self.support = (float(np.mean(anywhere < config.TRAINED.synonym_min_cosine)), float(anywhere.min()))
 
-    def __call__(self, sets: list[np.ndarray]) -> np.ndarray:
-        """Per set: weighted share of the question's words met, and the least-met word's match."""
-        out = np.zeros((len(sets), 2), dtype=np.float32)
+    def best(self, sets: list[np.ndarray]) -> np.ndarray:
+        """Each question word's best match (rows) in each set of word ids (columns); 0 in an empty
+        set. A union's is the most of its parts': what contexts are scored from."""
+        out = np.zeros((0 if self.qv is None else len(self.qv), len(sets)), dtype=np.float32)
         filled = [n for n, ids in enumerate(sets) if len(ids)]
         if self.qv is None or not filled:
             return out
@@ -168,9 +169,16 @@ class _SoftCoverage:
         distinct, back = np.unique(np.concatenate([sets[n] for n in filled]), return_inverse=True)
         sims = (self.qv @ self.index.word_vectors[distinct].T)[:, back]
         starts = np.cumsum([0] + [len(sets[n]) for n in filled[:-1]])
-        best = np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
-        out[filled, 0] = (self.idf @ best) / float(self.idf.sum())
-        out[filled, 1] = best.min(axis=0)
+        out[:, filled] = np.clip(np.maximum.reduceat(sims, starts, axis=1), 0.0, 1.0)
+        return out
+
+    def scores(self, best: np.ndarray) -> np.ndarray:
+        """Per set (a column of `best`): weighted share of the question's words met, and the
+        least-met word's match."""
+        out = np.zeros((best.shape[1], 2), dtype=np.float32)
+        if self.qv is not None and best.shape[1]:
+            out[:, 0] = (self.idf @ best) / float(self.idf.sum())
+            out[:, 1] = best.min(axis=0)
         return out
 
 
@@ -232,10 +240,15 @@ def _dense_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: lis
     dense_s = vecs @ qv.whole
     windows = scores.found.windows(ids)
     sentence_words = index.lexicon.sentence_words.read(j for a in around for j in a)
-    soft_ctx = qv.soft([np.unique(np.concatenate([sentence_words[j] for j in a])) for a in around])
+    column = {j: n for n, j in enumerate(sentence_words)}
+    best = qv.soft.best(list(sentence_words.values()))
+    # a context's best match per word is the best of its sentences'
+    at = [column[j] for a in around for j in a]
+    starts = np.cumsum([0] + [len(a) for a in around[:-1]])
+    soft_ctx = qv.soft.scores(np.maximum.reduceat(best[:, at], starts, axis=1) if at else best[:, :0])
     return {"dense_s": dense_s, "dense_w": windows @ qv.whole, "dense_p": scores.dense_p.of(paras),
             "dense_s_rel": dense_s - float(dense_s.max()),
-            "soft_s": qv.soft([sentence_words[i] for i in ids])[:, 0],
+            "soft_s": qv.soft.scores(best[:, [column[int(i)] for i in ids]])[:, 0],
             "soft_ctx": soft_ctx[:, 0], "soft_min": soft_ctx[:, 1],
             "rest_s": vecs @ qv.rest, "rest_w": windows @ qv.rest, "rest_share": np.full(len(ids), qv.rest_share),
             "gain_s": dense_s - vecs @ qv.anchors, "gain_w": windows @ (qv.whole - qv.anchors)}

@@ -2,18 +2,8 @@
 quotations and numbered parts (the patterns are rules, in rules.py)."""
 from __future__ import annotations
 
-import re
-
 from . import config, rules
 from .quotations import open_quotation, quoted_stretches
-
-
-def _unlinked(m: re.Match) -> tuple[int, int]:
-    """A name's span without a linking word before it ("Then Anderson" gives "Anderson")."""
-    first = m.group().split()[0]
-    if rules.LINKING_WORDS.has(first.lower()):
-        return m.end() - len(m.group()[len(first):].lstrip()), m.end()
-    return m.span()
 
 
 def _whole(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -42,7 +32,15 @@ def _quotations(sentence: str) -> list[tuple[int, int]]:
 
 
 def _names(sentence: str, kind: str) -> list[tuple[int, int]]:
-    found = [_unlinked(m) for m in rules.PIECE_NAME.finditer(sentence) if not rules.LINKING_WORDS.has(m.group().lower())]
+    linking = rules.LINKING_WORDS.word_set()  # read once: this runs on every candidate sentence
+    found = []
+    for m in rules.PIECE_NAME.finditer(sentence):
+        name = m.group()
+        if name.lower() in linking:
+            continue
+        first = name.split(maxsplit=1)[0]
+        # without a linking word before it: "Then Anderson" gives "Anderson"
+        found.append((m.end() - len(name[len(first):].lstrip()), m.end()) if first.lower() in linking else m.span())
     if kind != "place":  # a name written surname first is whole: not "Leon" out of "Trotsky, Leon"
         names = [m.span() for m in rules.SURNAME_FIRST.finditer(sentence)]
         found = [(a, b) for a, b in found if not any(x <= a and b <= y for x, y in names)] + names

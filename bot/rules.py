@@ -40,6 +40,10 @@ class Rule:
     def has(self, word: str) -> bool:
         return self.on and word in self.words
 
+    def word_set(self) -> frozenset[str]:
+        """Its words, or none if it is switched off."""
+        return self.words if self.on else frozenset()
+
 
 def _re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
