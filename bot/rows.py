@@ -27,10 +27,10 @@ class Rows:
         """Several rows, each read once however often it is named; a run of neighbouring rows (a
         sentence and the ones around it) is one read, as they lie end to end."""
         out: dict[int, np.ndarray] = {}
-        for run in _runs(np.unique(np.fromiter(rows, dtype=np.int64))):
-            a, b = int(run[0]), int(run[-1]) + 1
-            values, first = self.values[self.starts[a]:self.starts[b]], self.starts[a]
-            out.update((int(r), values[self.starts[r] - first:self.starts[r + 1] - first]) for r in run)
+        for a, b in _run_bounds(np.unique(np.fromiter(rows, dtype=np.int64))):
+            starts = self.starts[a:b + 1].tolist()  # Python ints: a row's slice costs no numpy scalars
+            values, first = self.values[starts[0]:starts[-1]], starts[0]
+            out.update((r, values[starts[k] - first:starts[k + 1] - first]) for k, r in enumerate(range(a, b)))
         return out
 
     def span(self, r: int) -> slice:
@@ -68,9 +68,13 @@ class Rows:
         return cls(np.load(directory / starts, allow_pickle=False), OnDisk(directory / values))
 
 
-def _runs(ids: np.ndarray) -> list[np.ndarray]:
-    """Sorted distinct ids split where they stop being consecutive: [3, 4, 5, 9] -> [3, 4, 5], [9]."""
-    return np.split(ids, np.flatnonzero(np.diff(ids) != 1) + 1) if len(ids) else []
+def _run_bounds(ids: np.ndarray) -> list[tuple[int, int]]:
+    """Sorted distinct ids as runs of consecutive ones, each (first, last + 1): [3, 4, 5, 9] ->
+    (3, 6), (9, 10)."""
+    if not len(ids):
+        return []
+    breaks = np.flatnonzero(np.diff(ids) != 1) + 1
+    return list(zip(ids[np.r_[0, breaks]].tolist(), (ids[np.r_[breaks - 1, len(ids) - 1]] + 1).tolist()))
 
 
 def _header(f) -> tuple[tuple[int, ...], np.dtype, int]:
@@ -126,7 +130,7 @@ class OnDisk:
             return self._rows(self._read(start, max(start, stop)))
         ids = np.asarray(key, dtype=np.int64).ravel()
         distinct, back = np.unique(ids, return_inverse=True)
-        rows = self._rows(b"".join(self._read(int(r[0]), int(r[-1]) + 1) for r in _runs(distinct)))
+        rows = self._rows(b"".join(self._read(a, b) for a, b in _run_bounds(distinct)))
         return rows[back]
 
     def _rows(self, data: bytes) -> np.ndarray:
