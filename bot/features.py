@@ -261,14 +261,13 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list
     texts = [index.text(index.sentences[i]) for i in ids]
     asked = set(words(query.text)) | set(words(query.context))
     has = {j: _has_kind(index.text(index.sentences[j]), kind, asked) for j in {j for a in around for j in a}}
-    kind_s = [has[int(i)] for i in ids]
     return {
         "bm25_s_rel": found.bm25(ids) / max(found.bm25_max, 1e-6),
         "bm25_p_rel": bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
         "cov_s": lex.coverage(sets.sentence, qterms, total),
         "cov_ctx": lex.coverage(sets.context, qterms, total),
         "cov_p": lex.coverage(sets.paragraph, qterms, total),
-        "kind_s": kind_s,
+        "kind_s": [has[int(i)] for i in ids],
         # of a sentence or a neighbour: each read once, as the candidates' contexts overlap
         "kind_ctx": [max(has[j] for j in a) for a in around],
         "novel": [_novel(t, asked) for t in texts],

@@ -10,6 +10,28 @@ def test_negation_is_seen_in_any_form():
     assert negated("Who did not criticize the theory?")
     assert negated("Which party wasn’t in power?") and negated("He never wrote it.")
     assert not negated("Who criticized the theory?") and not negated("a notable nominee")
+    assert negated("NOT in this life") and negated("It cannot be.") and negated("They didn't")
+    assert not negated("a knot in the canon") and not negated("Nowhere else")
+
+
+def test_soft_coverage_of_a_union_is_the_best_of_its_parts():
+    # features._dense_columns scores each context from its sentences' best matches
+    idx = bot.default_bot().index
+    qwords = ["stalin", "theory", "revolution"]
+    soft = features._SoftCoverage(idx, qwords, {})
+    parts = [np.array(sorted({idx.words[w] for w in ws}), dtype=np.int64)
+             for ws in (["stalin", "trotsky"], ["theory"], [])]
+    union = np.unique(np.concatenate(parts))
+    best = soft.best(parts)
+    assert best.shape == (3, 3) and not best[:, 2].any()  # an empty set meets nothing
+    assert np.array_equal(soft.scores(best.max(axis=1, keepdims=True)), soft.scores(soft.best([union])))
+    assert soft.scores(best)[0, 0] < soft.scores(soft.best([union]))[0, 0]
+
+
+def test_a_word_the_article_has_is_its_own_best_match():
+    idx = bot.default_bot().index
+    absent, weakest = features._SoftCoverage(idx, ["stalin", "theory"], {}).support
+    assert absent == 0.0 and weakest > 0.99
 
 
 def _checks(question: str) -> dict[str, float]:

@@ -15,6 +15,13 @@ def test_rows_round_trip(tmp_path):
     assert back.values[back.span(3)].tolist() == [2, 2, 2]
 
 
+def test_several_rows_are_read_once_each_in_runs(tmp_path):
+    Rows.of([[1, 2], [3], [], [4, 5, 6], [7], [8, 9]]).save(tmp_path, "x")
+    got = Rows.load(tmp_path, "x").read([4, 0, 3, 3, 2, 5])  # runs 0 and 2-5, row 3 named twice
+    assert {r: v.tolist() for r, v in got.items()} == {0: [1, 2], 2: [], 3: [4, 5, 6], 4: [7], 5: [8, 9]}
+    assert Rows.load(tmp_path, "x").read([]) == {}
+
+
 def test_on_disk_reads_rows_slices_and_ids(tmp_path):
     a = np.random.default_rng(0).normal(size=(50, 6)).astype(np.float32)
     np.save(tmp_path / "a.npy", a)
