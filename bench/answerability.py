@@ -10,6 +10,12 @@ the answerable ones, what the trained threshold itself does, and hit@1 / hit@3 o
 
     python bench/answerability.py --recipe= --recipe=--squad-negatives --recipe="--squad-negatives --answer-rate 0.9"
     python bench/answerability.py --mini-docs 2 --learn-mini --recipe="..."   # short documents too
+    python bench/answerability.py --jitter 3e-7 --recipe="..."   # the noise floor of a comparison
+
+With --jitter S, each recipe is trained a second time on inputs (features and verifier inputs)
+multiplied by 1 + S·N(0, 1): the float noise of another machine (embeddings differ by about 3e-7
+between hosts). The second row, and the share of verdicts that flip, say how large a difference
+between two recipes must be to be one (docs/experiments.md, "Why a retrain depends on the machine").
 
 With --mini-docs N, N short documents an article (scripts/mini_documents.py: three paragraphs of a
 dev25 article indexed alone, with SQuAD's questions on them) are scored as a row of their own, with
@@ -104,6 +110,35 @@ def score_fold(exs, models: dict, pairs) -> list[dict]:
     return out
 
 
+class Jittered:
+    """Examples and verifier inputs moved by relative float noise of this scale (seeded): what
+    another machine's floats do to a training run."""
+
+    def __init__(self, scale: float, pairs, seed: int = 1):
+        self.scale, self.pairs, self.rng, self.memo = scale, pairs, np.random.default_rng(seed), {}
+
+    def _move(self, a: np.ndarray) -> np.ndarray:
+        return (a * (1 + self.scale * self.rng.standard_normal(a.shape))).astype(a.dtype)
+
+    def examples(self, exs: list) -> list:
+        import copy
+
+        from train_ranker import Example
+
+        out = []
+        for ex in exs:
+            ranked = copy.copy(ex.ranked)
+            ranked.features = self._move(ex.ranked.features)
+            out.append(Example(ex.row, ex.index, ranked, ex.golds))
+        return out
+
+    def __call__(self, ex, ids) -> np.ndarray:  # as train_ranker.Pairs
+        key = (id(ex.index), ex.row["question"], tuple(ids))
+        if key not in self.memo:
+            self.memo[key] = self._move(self.pairs(ex, ids))
+        return self.memo[key]
+
+
 def summary(results: list[dict]) -> dict:
     answerable = [r for r in results if r["answerable"]]
     unanswerable = [r for r in results if not r["answerable"]]
@@ -136,6 +171,8 @@ def main() -> int:
     ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
                     help="also score N short documents an article (scripts/mini_documents.py), held out with it")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
+    ap.add_argument("--jitter", type=float, default=0.0, metavar="S",
+                    help="also train each recipe on inputs moved by relative noise S (another machine's floats)")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "answerability.json")
     args = ap.parse_args()
@@ -153,16 +190,25 @@ def main() -> int:
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:
         t = time.perf_counter()
-        results, mini_results = [], []
+        results, mini_results, moved = [], [], []
         for k in range(args.folds):
             train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n] + learnt[n]]
             models = train(train_exs, parser().parse_args(shlex.split(recipe)), pairs)
-            results += score_fold([ex for n in folds[k] for ex in examples[n]], models, pairs)
+            test = [ex for n in folds[k] for ex in examples[n]]
+            results += score_fold(test, models, pairs)
             mini_results += score_fold([ex for n in folds[k] for ex in mini.get(n, [])], models, pairs)
+            if args.jitter:
+                noisy = Jittered(args.jitter, pairs, seed=k)
+                moved += score_fold(test, train(noisy.examples(train_exs), parser().parse_args(shlex.split(recipe)),
+                                                noisy), pairs)
             pairs.save()
         key = (recipe or "(default)") + (" + reworded" if args.reword else "") + (" + short documents" if args.learn_mini else "")
         table[key] = row = summary(results)
         print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
+        if moved:
+            table[key + f" [inputs jittered by {args.jitter:g}]"] = row = summary(moved)
+            row["verdicts_flipped"] = round(float(np.mean([a["answers"] != b["answers"] for a, b in zip(results, moved)])), 4)
+            print(f"  jittered by {args.jitter:g}: {row}", flush=True)
         if mini_results:
             table[key + " [scored on short documents]"] = row = summary(mini_results)
             print(f"  short documents: {row}", flush=True)
