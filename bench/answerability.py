@@ -191,16 +191,16 @@ def main() -> int:
     for recipe in args.recipe or [""]:
         t = time.perf_counter()
         results, mini_results, moved = [], [], []
+        options = parser().parse_args(shlex.split(recipe))
         for k in range(args.folds):
             train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n] + learnt[n]]
-            models = train(train_exs, parser().parse_args(shlex.split(recipe)), pairs)
+            models = train(train_exs, options, pairs)
             test = [ex for n in folds[k] for ex in examples[n]]
             results += score_fold(test, models, pairs)
             mini_results += score_fold([ex for n in folds[k] for ex in mini.get(n, [])], models, pairs)
             if args.jitter:
                 noisy = Jittered(args.jitter, pairs, seed=k)
-                moved += score_fold(test, train(noisy.examples(train_exs), parser().parse_args(shlex.split(recipe)),
-                                                noisy), pairs)
+                moved += score_fold(test, train(noisy.examples(train_exs), options, noisy), pairs)
             pairs.save()
         key = (recipe or "(default)") + (" + reworded" if args.reword else "") + (" + short documents" if args.learn_mini else "")
         table[key] = row = summary(results)

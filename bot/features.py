@@ -258,9 +258,11 @@ def _word_columns(index: Index, ids: np.ndarray, paras: np.ndarray, around: list
                   scores: _Scores, sets: TermSets) -> dict:
     lex = index.lexicon.sentences
     qterms, total, found, bm25_p = scores.qterms, scores.total, scores.found, scores.bm25_p
-    texts = [index.text(index.sentences[i]) for i in ids]
+    # every candidate with its neighbours (a candidate is in its own context): each text cut once
+    text_of = {j: index.text(index.sentences[j]) for a in around for j in a}
+    texts = [text_of[int(i)] for i in ids]
     asked = set(words(query.text)) | set(words(query.context))
-    has = {j: _has_kind(index.text(index.sentences[j]), kind, asked) for j in {j for a in around for j in a}}
+    has = {j: _has_kind(t, kind, asked) for j, t in text_of.items()}
     return {
         "bm25_s_rel": found.bm25(ids) / max(found.bm25_max, 1e-6),
         "bm25_p_rel": bm25_p[paras] / max(float(bm25_p.max()), 1e-6),
