@@ -65,29 +65,44 @@ def _reword(question: str, index, vocab: list[str], rng) -> str:
     return re.sub(r"[A-Za-z]+", swap, question)
 
 
-def reworded(examples: dict, names: list[str], seed: int = 0) -> dict[str, list]:
-    """Per article, its answerable questions reworded (_reword: "rapidly" for "quickly", and as
-    often an antonym, "victory" for "defeat", which SQuAD calls unanswerable). Training data only:
-    questions in other words than the article's, which SQuAD's crowd, writing beside the
-    paragraph, rarely asks."""
+def reworded(examples: dict, names: list[str], how: str = "nearest", cache: Path | None = None,
+             seed: int = 0) -> dict[str, list]:
+    """Per article, its answerable questions reworded: `nearest` (_reword: "rapidly" for "quickly",
+    and as often an antonym, "victory" for "defeat", which SQuAD calls unanswerable) or `thesaurus`
+    (scripts/thesaurus.py: WordNet synonyms only). Training data only: questions in other words
+    than the article's, which SQuAD's crowd, writing beside the paragraph, rarely asks. Kept in
+    `cache` (a pickle) when given, as crossval.cached_examples keeps the examples."""
+    import pickle
     import random
 
+    from thesaurus import Thesaurus
     from train_ranker import Example
 
     from bot import features
 
+    if cache and cache.exists():
+        saved = pickle.loads(cache.read_bytes())
+        index = {n: examples[n][0].index for n in names}
+        return {n: [Example({**row, "reworded": how}, index[n], ranked, golds) for row, ranked, golds in saved[n]]
+                for n in names}
     rng, out, vocabs = random.Random(seed), {}, {}
+    thesaurus = Thesaurus() if how == "thesaurus" else None
     for n in names:
         out[n] = []
         for ex in examples[n]:
             if not ex.golds:
                 continue
-            vocab = vocabs.setdefault(id(ex.index), sorted(ex.index.words, key=ex.index.words.get))
-            q = _reword(ex.row["question"], ex.index, vocab, rng)
+            if thesaurus:
+                q = thesaurus.reword(ex.row["question"], rng)
+            else:
+                vocab = vocabs.setdefault(id(ex.index), sorted(ex.index.words, key=ex.index.words.get))
+                q = _reword(ex.row["question"], ex.index, vocab, rng)
             if q != ex.row["question"]:
-                out[n].append(Example({**ex.row, "question": q}, ex.index,
+                out[n].append(Example({**ex.row, "question": q, "reworded": how}, ex.index,
                                       features.featurize(ex.index, features.Query(q)), ex.golds))
         print(f"reworded {len(out[n])} questions of {n}", flush=True)
+    if cache:
+        cache.write_bytes(pickle.dumps({n: [(ex.row, ex.ranked, ex.golds) for ex in exs] for n, exs in out.items()}))
     return out
 
 
@@ -167,7 +182,8 @@ def main() -> int:
     ap.add_argument("--per-article", type=int, default=150, help="questions an article (0: all)")
     ap.add_argument("--recipe", action="append", help="train_ranker.py options in one string (repeatable; "
                     "write --recipe='--squad-negatives'); default: its defaults")
-    ap.add_argument("--reword", action="store_true", help="train on reworded answerable questions too (reworded())")
+    ap.add_argument("--reword", choices=("nearest", "thesaurus"),
+                    help="train on answerable questions reworded this way too (reworded())")
     ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
                     help="also score N short documents an article (scripts/mini_documents.py), held out with it")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
@@ -183,8 +199,10 @@ def main() -> int:
     folds = deal(names, args.folds)
     args.work.mkdir(parents=True, exist_ok=True)
     examples = cached_examples(folds, articles, args.work, args.per_article)
-    pairs = SavedPairs(args.work / f"pairs-{cache_key(folds, args.per_article)}.pkl", examples["_indexes"])
-    extra = reworded(examples, names) if args.reword else {n: [] for n in names}
+    key = cache_key(folds, args.per_article)
+    pairs = SavedPairs(args.work / f"pairs-{key}.pkl", examples["_indexes"])
+    extra = (reworded(examples, names, args.reword, args.work / f"reworded-{args.reword}-{key}.pkl") if args.reword
+             else {n: [] for n in names})
     mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini-3", args.mini_docs)) if args.mini_docs else {}
     learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
@@ -202,7 +220,7 @@ def main() -> int:
                 noisy = Jittered(args.jitter, pairs, seed=k)
                 moved += score_fold(test, train(noisy.examples(train_exs), options, noisy), pairs)
             pairs.save()
-        key = (recipe or "(default)") + (" + reworded" if args.reword else "") + (" + short documents" if args.learn_mini else "")
+        key = (recipe or "(default)") + (f" + reworded ({args.reword})" if args.reword else "") + (" + short documents" if args.learn_mini else "")
         table[key] = row = summary(results)
         print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
         if moved:

@@ -185,6 +185,9 @@ def main() -> int:
                     help="also answer N short documents an article (scripts/mini_documents.py), held out with it")
     ap.add_argument("--mini-paragraphs", type=int, default=3, metavar="P", help="paragraphs a short document")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
+    ap.add_argument("--reword", choices=("nearest", "thesaurus"),
+                    help="also train on the training folds' answerable questions reworded this way "
+                         "(bench/answerability.py's reworded())")
     ap.add_argument("--ship", action="store_true", help="also write the models trained on every fold to bot/ranker.json")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results")
@@ -212,6 +215,11 @@ def main() -> int:
         mini = {n: d for n, d in mini_documents(args.eval / "squad", args.work / f"mini-{args.mini_paragraphs}",
                                                 args.mini_docs, args.mini_paragraphs).items() if n in names}
         learnt = mini_examples(mini) if args.learn_mini else {}
+    if args.reword:
+        from answerability import reworded
+
+        cache = args.work / f"reworded-{args.reword}-{cache_key(folds, args.per_article_train)}.pkl"
+        learnt = {n: learnt.get(n, []) + extra for n, extra in reworded(examples, names, args.reword, cache).items()}
     done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt) for k in range(args.folds)]
     per_fold = [r for r, _ in done]
     pairs.save()
@@ -233,9 +241,10 @@ def main() -> int:
     rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
     name = ("crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
             + (f"-mini{args.mini_docs}" if args.mini_docs else "")
-            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else ""))
+            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else "") + (f"-reword-{args.reword}" if args.reword else ""))
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
-                       "per_article_train": args.per_article_train, "train_args": args.train_args},
+                       "per_article_train": args.per_article_train, "train_args": args.train_args,
+                       "reword": args.reword},
                 args.out / name)
     return 0
 

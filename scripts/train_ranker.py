@@ -223,8 +223,8 @@ def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = No
     def verified(ex: Example, ranking: features.Ranked) -> np.ndarray:
         return readers[_half(ex)](pairs(ex, [int(i) for i in ranking.sentences[: config.TRAINED.verify_top]]))
 
-    rows = [r for ex, top in zip(exs, tops) for r in _answerable_rows(ex, top, verified, score, args.squad_negatives,
-                                                                    args.removed_negatives)]
+    rows = [r for ex, top in zip(exs, tops) if args.reword_refusal or not ex.row.get("reworded")
+            for r in _answerable_rows(ex, top, verified, score, args.squad_negatives, args.removed_negatives)]
     names = [n for n in features.ANSWERABLE_FEATURES if n not in args.refusal_without]
     ax = np.vstack([x for x, _ in rows])[:, [features.ANSWERABLE_FEATURES.index(n) for n in names]]
     ay = np.array([y for _, y in rows])
@@ -255,6 +255,9 @@ def parser() -> argparse.ArgumentParser:
                     help="the verifier learns from unanswerable questions' best candidates too")
     ap.add_argument("--cross-fit", action=on, default=False,
                     help="the refusal model learns from verifier readings of questions that verifier was not trained on")
+    ap.add_argument("--reword-refusal", action=on, default=True,
+                    help="reworded training questions (bench/answerability.py --reword) teach the refusal model too; "
+                         "with --no-reword-refusal, the ranker and verifier only")
     ap.add_argument("--refusal-without", nargs="*", default=[], metavar="FEATURE",
                     help="features the refusal model does not read (features.ANSWERABLE_FEATURES)")
     ap.add_argument("--verify-k", type=int, default=4, help="candidates per question the verifier learns from")
