@@ -105,7 +105,10 @@ QUERY_THREADS = 2
 ANSWER_THREADS = 1         # for numpy's (OpenBLAS) and faiss's (OpenMP) work at answer time: it is
                            # small, and more threads only spin against ONNX Runtime's for the 2 cores
                            # (measured: p50 65 -> 35 ms; a 10k-vector search 8.3 -> 3.3 ms)
-SHORT_TEXT_TOKENS = 16     # query-time texts up to this long are embedded in one padded batch
+QUERY_WIDTHS = (4, 16)     # query-time texts are embedded in padded batches of at most these many tokens, and
+                           # the longer ones in one more: a word is 3-4 tokens, a question 10-20, and padding a
+                           # word to a question's length costs time (measured: 12.3 -> 9.5-10.2 ms a dev question
+                           # against one batch up to 16; the vectors are bit-identical)
 PAIR_CHECK_SENTENCES = 1000  # a name's two words are looked for side by side in the sentences of each that
                              # is in at most this many (<= ~20 ms a word; a large index has common ones in more)
 

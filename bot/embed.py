@@ -78,9 +78,9 @@ def encode_queries(texts: list[str]) -> np.ndarray:
     encodings = [tokenizer.encode(t) for t in texts]  # encode_batch's thread pool costs more than it saves here
     out = np.zeros((len(texts), config.TRAINED.model_dim), dtype=np.float32)
     # Batch texts of similar length together: padding a word to a question's length costs time.
-    buckets: dict[int, list[int]] = {}
+    buckets: dict[int | None, list[int]] = {}  # by the first of QUERY_WIDTHS a text fits (None: none)
     for i, e in enumerate(encodings):
-        buckets.setdefault(len(e.ids) > config.SHORT_TEXT_TOKENS, []).append(i)
+        buckets.setdefault(next((w for w in config.QUERY_WIDTHS if len(e.ids) <= w), None), []).append(i)
     for rows in buckets.values():
         width = max(len(encodings[i].ids) for i in rows)
         ids = np.zeros((len(rows), width), dtype=np.int64)
