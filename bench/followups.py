@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 def main() -> int:
     from evaluate import load_kit, score_row, summarise, write_table
-    from paraphrase import _bot
+    from paraphrase import article_bot
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default="followups", help="results file name in bench/results/")
@@ -32,7 +32,7 @@ def main() -> int:
     rows, pooled = {}, []
     paths = sorted((HERE / "followups").glob("*.jsonl"))
     for path in paths:
-        b, docs = _bot(path.stem)
+        b, docs = article_bot(path.stem)
         raws = [d.read_text(encoding="utf-8") for d in docs]
         questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         results = [score_row(q, b.answer, kit, raws) for q in questions]

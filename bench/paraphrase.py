@@ -20,7 +20,8 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 SQUAD = ROOT.parent / "shared" / "eval" / "squad"
 
 
-def _bot(article: str):
+def article_bot(article: str):
+    """A bot over one article: the default one from the shipped index, any other indexed from the kit."""
     import bot
     from bot.store import build
 
@@ -36,7 +37,7 @@ def main() -> int:
     kit = load_kit(ROOT.parent / "shared" / "eval")
     rows, pooled = {}, {"original": [], "paraphrase": []}
     for path in sorted((HERE / "paraphrase").glob("*.jsonl")):
-        b, docs = _bot(path.stem)
+        b, docs = article_bot(path.stem)
         raws = [d.read_text(encoding="utf-8") for d in docs]
         questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         for form in ("original", "paraphrase"):
