@@ -12,8 +12,8 @@ Each article is indexed from ../shared/eval/squad/ARTICLE.txt first.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,12 +34,10 @@ def main() -> int:
     for path in paths:
         b, docs = article_bot(path.stem)
         raws = [d.read_text(encoding="utf-8") for d in docs]
-        questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        results = [score_row(q, b.answer, kit, raws) for q in questions]
+        results = [score_row(q, b.answer, kit, raws) for q in kit.load_rows(str(path), 0)]
         pooled += results
         rows[f"{path.stem} ({len(results)})"] = summarise(results)
-        refused = [r["reason"] for r in results if not r["found"]]
-        print(f"{path.stem}: refusals by reason {dict((x, refused.count(x)) for x in sorted(set(refused)))}")
+        print(f"{path.stem}: refusals by reason {dict(Counter(r['reason'] for r in results if not r['found']))}")
     if len(paths) > 1:
         rows[f"all ({len(pooled)})"] = summarise(pooled)
     write_table(rows, {"sets": [p.name for p in paths]}, HERE / "results" / args.out)
