@@ -156,8 +156,9 @@ def main() -> int:
     ap.add_argument("--matching", help="only dev25's questions this regular expression matches, shipped models")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
-    from crossval import deal, squad_articles
+    from crossval import deal
     from evaluate import load_kit
+    from train_ranker import squad_articles
 
     from bot import rules
 

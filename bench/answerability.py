@@ -66,8 +66,8 @@ def _reword(question: str, index, vocab: list[str], rng) -> str:
 
 
 def reworded(examples: dict, names: list[str], how: str = "nearest", cache: Path | None = None,
-             seed: int = 0) -> dict[str, list]:
-    """Per article, its answerable questions reworded: `nearest` (_reword: "rapidly" for "quickly",
+             seed: int = 0, answerable: bool = True) -> dict[str, list]:
+    """Per article, its answerable questions (`answerable` False: its unanswerable ones) reworded: `nearest` (_reword: "rapidly" for "quickly",
     and as often an antonym, "victory" for "defeat", which SQuAD calls unanswerable) or `thesaurus`
     (scripts/thesaurus.py: WordNet synonyms only). Training data only: questions in other words
     than the article's, which SQuAD's crowd, writing beside the paragraph, rarely asks. Kept in
@@ -90,7 +90,7 @@ def reworded(examples: dict, names: list[str], how: str = "nearest", cache: Path
     for n in names:
         out[n] = []
         for ex in examples[n]:
-            if not ex.golds:
+            if bool(ex.golds) != answerable:
                 continue
             if thesaurus:
                 q = thesaurus.reword(ex.row["question"], rng)
@@ -173,8 +173,9 @@ def summary(results: list[dict]) -> dict:
 
 
 def main() -> int:
-    from crossval import SavedPairs, cache_key, cached_examples, deal, squad_articles
+    from crossval import SavedPairs, cache_key, cached_examples, deal
     from mini_documents import mini_documents, mini_examples
+    from train_ranker import squad_articles
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -184,6 +185,8 @@ def main() -> int:
                     "write --recipe='--squad-negatives'); default: its defaults")
     ap.add_argument("--reword", choices=("nearest", "thesaurus"),
                     help="train on answerable questions reworded this way too (reworded())")
+    ap.add_argument("--reword-unanswerable", action="store_true",
+                    help="with --reword: reword the unanswerable questions too, so rewording says nothing of the label")
     ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
                     help="also score N short documents an article (scripts/mini_documents.py), held out with it")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
@@ -203,6 +206,10 @@ def main() -> int:
     pairs = SavedPairs(args.work / f"pairs-{key}.pkl", examples["_indexes"])
     extra = (reworded(examples, names, args.reword, args.work / f"reworded-{args.reword}-{key}.pkl") if args.reword
              else {n: [] for n in names})
+    if args.reword_unanswerable:
+        more = reworded(examples, names, args.reword, args.work / f"reworded-{args.reword}-unanswerable-{key}.pkl",
+                        answerable=False)
+        extra = {n: extra[n] + more[n] for n in names}
     mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini-3", args.mini_docs)) if args.mini_docs else {}
     learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
@@ -220,7 +227,7 @@ def main() -> int:
                 noisy = Jittered(args.jitter, pairs, seed=k)
                 moved += score_fold(test, train(noisy.examples(train_exs), options, noisy), pairs)
             pairs.save()
-        key = (recipe or "(default)") + (f" + reworded ({args.reword})" if args.reword else "") + (" + short documents" if args.learn_mini else "")
+        key = (recipe or "(default)") + (f" + reworded ({args.reword}{', both kinds' if args.reword_unanswerable else ''})" if args.reword else "") + (" + short documents" if args.learn_mini else "")
         table[key] = row = summary(results)
         print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
         if moved:

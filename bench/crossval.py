@@ -35,19 +35,6 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
 
 
-def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
-    """Every article of train10 and dev25: its file and its questions."""
-    from train_ranker import rows_by_article
-
-    out = {name: (squad / "train10" / name, rows) for name, rows in rows_by_article(squad).items()}
-    by_doc: dict[str, list[dict]] = {}
-    for line in (squad / "dev25.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        by_doc.setdefault(row["doc"], []).append(row)  # the article's file name
-    out |= {name: (squad / "dev25" / name, rows) for name, rows in sorted(by_doc.items())}
-    return out
-
-
 def deal(names: list[str], folds: int) -> list[list[str]]:
     """The articles dealt into folds by name, the same way in every tool that reads the folds."""
     names = sorted(names)
@@ -200,6 +187,8 @@ def main() -> int:
 
     rules.switch_off(args.rules_off)
     kit = load_kit(args.eval)
+    from train_ranker import squad_articles
+
     articles = squad_articles(args.eval / "squad")
     names = sorted(articles)[: args.articles or None]
     folds = deal(names, args.folds)

@@ -70,6 +70,17 @@ def rows_by_article(squad: Path) -> dict[str, list[dict]]:
     return out
 
 
+def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
+    """Every article of train10 and dev25: its file and its questions."""
+    out = {name: (squad / "train10" / name, rows) for name, rows in rows_by_article(squad).items()}
+    by_doc: dict[str, list[dict]] = {}
+    for line in (squad / "dev25.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        by_doc.setdefault(row["doc"], []).append(row)  # the article's file name
+    out |= {name: (squad / "dev25" / name, rows) for name, rows in sorted(by_doc.items())}
+    return out
+
+
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: int = 0) -> dict:
     """Logistic regression (hidden=0) or a one-hidden-layer MLP, as models.Model's JSON."""
     scaler = StandardScaler().fit(x)
