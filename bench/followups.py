@@ -7,7 +7,7 @@ default article's follow-ups are in bench/questions/; these say whether what dec
     python bench/followups.py          # prints the table and writes bench/results/followups.md
     BOT_RANKER_PATH=models.json python bench/followups.py --out NAME   # other models
 
-Each article is indexed from ../shared/eval/squad/ARTICLE.txt first.
+Each article is indexed from ../shared/eval/squad/ (Super Bowl 50, or its dev25/ or train10/) first.
 """
 from __future__ import annotations
 

@@ -21,13 +21,15 @@ SQUAD = ROOT.parent / "shared" / "eval" / "squad"
 
 
 def article_bot(article: str):
-    """A bot over one article: the default one from the shipped index, any other indexed from the kit."""
+    """A bot over one article: the default one from the shipped index, any other indexed from the kit
+    (Super Bowl 50, or a train10 or dev25 article)."""
     import bot
     from bot.store import build
 
     if (ROOT / "seeds" / f"{article}.txt").is_file():
         return bot.default_bot(), [ROOT / "seeds" / f"{article}.txt"]
-    doc = SQUAD / f"{article}.txt"
+    doc = next(d for d in (SQUAD / f"{article}.txt", SQUAD / "dev25" / f"{article}.txt", SQUAD / "train10" / f"{article}.txt")
+               if d.is_file())
     return bot.Bot.load(build([doc], Path(tempfile.mkdtemp(prefix="paraphrase-")) / "index")), [doc]
 
 
