@@ -9,7 +9,10 @@ The model is written as int8 ONNX (about 23 MB), which bot/spans.py runs with ON
 Deterministic on CPU (two runs write the same file); takes about 17 minutes on 2 cores (six passes
 over the questions). Needs requirements-test.txt.
 
-usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--out PATH]
+`--dev25` adds dev25's 25 articles (7,400 questions instead of 3,037) and `--held-out` names the
+articles kept out, for measuring a reader on articles it never saw (bench/spans.py).
+
+usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--dev25] [--held-out A...] [--out PATH]
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from train_ranker import HELD_OUT, rows_by_article  # noqa: E402
+from train_ranker import HELD_OUT, squad_articles  # noqa: E402
 
 from bot import config  # noqa: E402
 
@@ -31,12 +34,12 @@ BATCH = 32
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
 
-def examples(squad: Path, held_out: tuple[str, ...]) -> list[tuple[str, str, int, int]]:
-    """(question, sentence, answer start, answer end) for every answerable training question whose
-    answer is found in its evidence sentence."""
+def examples(squad: Path, held_out: tuple[str, ...], dev25: bool = False) -> list[tuple[str, str, int, int]]:
+    """(question, sentence, answer start, answer end) for every answerable question of train10's
+    articles (and dev25's, with `dev25`) not held out whose answer is found in its evidence sentence."""
     out = []
-    for name, rows in rows_by_article(squad).items():
-        if name in held_out:
+    for name, (path, rows) in squad_articles(squad).items():
+        if name in held_out or (path.parent.name == "dev25" and not dev25):
             continue
         for row in rows:
             answer, evidence = row.get("answer"), row.get("evidence") or []
@@ -99,6 +102,10 @@ def main() -> int:
     ap.add_argument("--squad", type=Path, default=config.ROOT.parent / "shared/eval/squad")
     ap.add_argument("--epochs", type=float, default=6.0)
     ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--held-out", nargs="*", default=list(HELD_OUT), metavar="ARTICLE",
+                    help="articles (file names) kept out of training, for evaluation")
+    ap.add_argument("--dev25", action="store_true",
+                    help="train on dev25's 25 articles too (measured, not shipped: docs/experiments.md)")
     ap.add_argument("--out", type=Path, default=config.reader_path())
     args = ap.parse_args()
 
@@ -107,7 +114,7 @@ def main() -> int:
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer
     from transformers import logging as hf_logging
 
-    data = examples(args.squad, HELD_OUT)
+    data = examples(args.squad, tuple(args.held_out), args.dev25)
     print(f"{len(data)} questions with their answer sentence", file=sys.stderr)
     torch.manual_seed(0)
     torch.set_num_threads(2)
