@@ -65,13 +65,14 @@ def _reword(question: str, index, vocab: list[str], rng) -> str:
     return re.sub(r"[A-Za-z]+", swap, question)
 
 
-def reworded(examples: dict, names: list[str], how: str = "nearest", cache: Path | None = None,
+def reworded(examples: dict, names: list[str], how: str = "nearest", work: Path | None = None, key: str = "",
              seed: int = 0, answerable: bool = True) -> dict[str, list]:
-    """Per article, its answerable questions (`answerable` False: its unanswerable ones) reworded: `nearest` (_reword: "rapidly" for "quickly",
-    and as often an antonym, "victory" for "defeat", which SQuAD calls unanswerable) or `thesaurus`
-    (scripts/thesaurus.py: WordNet synonyms only). Training data only: questions in other words
-    than the article's, which SQuAD's crowd, writing beside the paragraph, rarely asks. Kept in
-    `cache` (a pickle) when given, as crossval.cached_examples keeps the examples."""
+    """Per article, its answerable questions (`answerable` False: its unanswerable ones) reworded:
+    `nearest` (_reword: "rapidly" for "quickly", and as often an antonym, "victory" for "defeat",
+    which SQuAD calls unanswerable) or `thesaurus` (scripts/thesaurus.py: WordNet synonyms only).
+    Training data only: questions in other words than the article's, which SQuAD's crowd, writing
+    beside the paragraph, rarely asks. Kept in `work` (a pickle named by the folds' cache `key`)
+    when given, as crossval.cached_examples keeps the examples."""
     import pickle
     import random
 
@@ -80,6 +81,7 @@ def reworded(examples: dict, names: list[str], how: str = "nearest", cache: Path
 
     from bot import features
 
+    cache = work / f"reworded-{how}{'' if answerable else '-unanswerable'}-{key}.pkl" if work else None
     if cache and cache.exists():
         saved = pickle.loads(cache.read_bytes())
         index = {n: examples[n][0].index for n in names}
@@ -204,11 +206,9 @@ def main() -> int:
     examples = cached_examples(folds, articles, args.work, args.per_article)
     key = cache_key(folds, args.per_article)
     pairs = SavedPairs(args.work / f"pairs-{key}.pkl", examples["_indexes"])
-    extra = (reworded(examples, names, args.reword, args.work / f"reworded-{args.reword}-{key}.pkl") if args.reword
-             else {n: [] for n in names})
+    extra = reworded(examples, names, args.reword, args.work, key) if args.reword else {n: [] for n in names}
     if args.reword_unanswerable:
-        more = reworded(examples, names, args.reword, args.work / f"reworded-{args.reword}-unanswerable-{key}.pkl",
-                        answerable=False)
+        more = reworded(examples, names, args.reword, args.work, key, answerable=False)
         extra = {n: extra[n] + more[n] for n in names}
     mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini-3", args.mini_docs)) if args.mini_docs else {}
     learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}

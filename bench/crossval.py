@@ -207,8 +207,8 @@ def main() -> int:
     if args.reword:
         from answerability import reworded
 
-        cache = args.work / f"reworded-{args.reword}-{cache_key(folds, args.per_article_train)}.pkl"
-        learnt = {n: learnt.get(n, []) + extra for n, extra in reworded(examples, names, args.reword, cache).items()}
+        more = reworded(examples, names, args.reword, args.work, cache_key(folds, args.per_article_train))
+        learnt = {n: learnt.get(n, []) + extra for n, extra in more.items()}
     done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt) for k in range(args.folds)]
     per_fold = [r for r, _ in done]
     pairs.save()
