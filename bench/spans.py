@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -59,7 +60,7 @@ def main() -> int:
              for k, v in sorted(scores.items(), key=lambda kv: (kv[0] == "all", kv[0]))}
     lines = ["| answer type | n | EM | F1 |", "|---|---|---|---|"]
     lines += [f"| {k} | {r['n']} | {r['em']:.3f} | {r['f1']:.3f} |" for k, r in table.items()]
-    meta = {"articles": args.articles, "reader": str(config.reader_path()), "rules_off": args.rules_off}
+    meta = {"articles": args.articles, "reader": os.path.relpath(config.reader_path(), ROOT), "rules_off": args.rules_off}
     stem = HERE / "results" / ("spans" + (f"-{args.out}" if args.out else ""))
 
     stem.with_suffix(".json").write_text(json.dumps({"meta": meta, "rows": table}, indent=1) + "\n", encoding="utf-8")
