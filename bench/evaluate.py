@@ -34,6 +34,11 @@ def play(row: dict, ask) -> tuple:
     return reply, (time.perf_counter() - t) * 1000
 
 
+def span_scores(kit, span: str, golds: list[str]) -> tuple[float, float]:
+    """Exact match and F1 of a short answer against the best of the gold answers, as score.py counts them."""
+    return float(any(kit.norm(span) == kit.norm(g) for g in golds)), max(kit.span_f1(span, g) for g in golds)
+
+
 def score_row(row: dict, ask, kit, raws: list[str]) -> dict:
     """One question, its conversation played first, scored as score.py scores it."""
     reply, ms = play(row, ask)
@@ -49,9 +54,7 @@ def score_row(row: dict, ask, kit, raws: list[str]) -> dict:
     if golds:
         res["hit1"] = any(kit.contains(quotes1, g) for g in golds)
         res["hit3"] = any(kit.contains(quotes3, g) for g in golds)
-        span = reply.span or ""
-        res["em"] = float(any(kit.norm(span) == kit.norm(g) for g in golds)) if reply.found else 0.0
-        res["f1"] = max(kit.span_f1(span, g) for g in golds) if reply.found else 0.0
+        res["em"], res["f1"] = span_scores(kit, reply.span or "", golds) if reply.found else (0.0, 0.0)
         res["correct"] = bool(reply.found) and res["hit3"]
     else:
         res["correct"] = not reply.found

@@ -25,11 +25,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
 
 
 def main() -> int:
-    from evaluate import load_kit
+    from evaluate import load_kit, span_scores
     from train_ranker import HELD_OUT, squad_articles
 
     from bot import config, rules
     from bot.questions import answer_kind
+    from bot.sources import read_source
     from bot.spans import short_answer_in
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,7 +45,7 @@ def main() -> int:
     scores: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for name in args.articles:
         path, rows = articles[name]
-        title = path.stem.replace("_", " ")
+        title = read_source(path).title  # as the index has it: the article's [[Title]] line
         for row in rows:
             if not row.get("answer") or not row.get("evidence"):
                 continue
@@ -52,17 +53,14 @@ def main() -> int:
             kind = answer_kind(row["question"])
             found = short_answer_in([sentence], kind, row["question"], title)
             span = sentence[found[1]: found[2]] if found else sentence
-            em = float(any(kit.norm(span) == kit.norm(g) for g in golds))
-            f1 = max(kit.span_f1(span, g) for g in golds)
-            scores[kind].append((em, f1))
-            scores["all"].append((em, f1))
+            scores[kind].append(span_scores(kit, span, golds))
+            scores["all"].append(scores[kind][-1])
     table = {k: {"n": len(v), "em": round(sum(e for e, _ in v) / len(v), 4), "f1": round(sum(f for _, f in v) / len(v), 4)}
              for k, v in sorted(scores.items(), key=lambda kv: (kv[0] == "all", kv[0]))}
     lines = ["| answer type | n | EM | F1 |", "|---|---|---|---|"]
     lines += [f"| {k} | {r['n']} | {r['em']:.3f} | {r['f1']:.3f} |" for k, r in table.items()]
     meta = {"articles": args.articles, "reader": os.path.relpath(config.reader_path(), ROOT), "rules_off": args.rules_off}
     stem = HERE / "results" / ("spans" + (f"-{args.out}" if args.out else ""))
-
     stem.with_suffix(".json").write_text(json.dumps({"meta": meta, "rows": table}, indent=1) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(f"{meta}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
