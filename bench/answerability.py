@@ -21,6 +21,11 @@ With --mini-docs N, N short documents an article (scripts/mini_documents.py: thr
 dev25 article indexed alone, with SQuAD's questions on them) are scored as a row of their own, with
 the models of their article's fold; --learn-mini also trains on the training folds' ones.
 
+With --loose bench/loose/squad.jsonl, the loose questions of each fold's articles (SQuAD questions
+written again the way our users ask: "How do the lungs get rid of germs?") are scored with their
+fold's models, beside the SQuAD questions they reword, and the SQuAD figures are given at the
+thresholds that answer 80–93% of them; --learn-loose N trains on the training folds' ones, N times.
+
 Features and verifier inputs are cached in build/crossval/ (the first run computes them: about
 half an hour on 2 cores for 150 questions an article). Writes bench/results/answerability.json.
 """
@@ -108,6 +113,32 @@ def reworded(examples: dict, names: list[str], how: str = "nearest", work: Path 
     return out
 
 
+def loose_examples(path: Path, examples: dict, names: list[str], work: Path, key: str) -> dict[str, list]:
+    """Per article, the questions of `path` (bench/loose/: SQuAD answerable questions written again
+    the way our users ask, short and loose, each keeping its answer) asked of its fold's index, and
+    for comparison the SQuAD questions they reword (row["original"]), marked "as_written"."""
+    import pickle
+
+    from train_ranker import Example, norm
+
+    from bot import features
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cache = work / f"loose-{path.stem}-{key}.pkl"
+    saved = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    index = {n: examples[n][0].index for n in names}
+    out: dict[str, list] = {n: [] for n in names}
+    for row in rows:
+        for r in (row, {**row, "question": row["original"], "kind": "as_written"}):
+            k = (r["id"], r["kind"], r["question"])
+            if k not in saved:
+                saved[k] = features.featurize(index[row["doc"]], features.Query(r["question"]))
+            golds = [norm(g) for g in [r["answer"], *r.get("alt_answers", [])] if g]
+            out[row["doc"]].append(Example(r, index[row["doc"]], saved[k], golds))
+    cache.write_bytes(pickle.dumps(saved))
+    return out
+
+
 def score_fold(exs, models: dict, pairs) -> list[dict]:
     """Per test question: the refusal model's probability, its verdict, and where the answer ranks."""
     from train_ranker import _holds, _ranked
@@ -174,6 +205,30 @@ def summary(results: list[dict]) -> dict:
     return out
 
 
+def answered_row(results: list[dict]) -> dict:
+    """What answerable questions alone can say: how many are answered, and found."""
+    return {"n": len(results), **{m: round(float(np.mean([r[m] for r in results])), 4) for m in ("answers", "hit1", "hit3")},
+            "p_median": round(float(np.median([r["p"] for r in results])), 4)}
+
+
+def at_loose_rates(results: list[dict], loose: list[dict]) -> dict:
+    """The curve where our users sit: at the thresholds that answer 80–93% of the loose questions
+    (one threshold over the pooled folds), what share of SQuAD's answerable questions is answered
+    and of its unanswerable ones refused, and how many loose questions are answered with the answer
+    in the quotes."""
+    lo = np.array([r["p"] for r in loose])
+    found = np.array([r["hit3"] for r in loose])
+    pos = np.array([r["p"] for r in results if r["answerable"]])
+    neg = np.array([r["p"] for r in results if not r["answerable"]])
+    out = {}
+    for rate in (0.80, 0.85, 0.90, 0.93):
+        cut = np.quantile(lo, 1 - rate)
+        out[f"loose answered {rate:.2f}"] = {"answered": round(float(np.mean(pos >= cut)), 4),
+                                             "refused": round(float(np.mean(neg < cut)), 4),
+                                             "loose_correct": round(float(np.mean((lo >= cut) & found)), 4)}
+    return out
+
+
 def main() -> int:
     from crossval import SavedPairs, cache_key, cached_examples, deal
     from mini_documents import mini_documents, mini_examples
@@ -192,6 +247,11 @@ def main() -> int:
     ap.add_argument("--mini-docs", type=int, default=0, metavar="N",
                     help="also score N short documents an article (scripts/mini_documents.py), held out with it")
     ap.add_argument("--learn-mini", action="store_true", help="train on the training folds' short documents too")
+    ap.add_argument("--loose", type=Path, metavar="JSONL",
+                    help="questions written the way our users ask (bench/loose/squad.jsonl): scored as rows of their "
+                         "own, beside the SQuAD questions they reword, with their article's fold's models")
+    ap.add_argument("--learn-loose", type=int, default=0, metavar="N",
+                    help="train on the training folds' loose questions too, each N times (their weight)")
     ap.add_argument("--jitter", type=float, default=0.0, metavar="S",
                     help="also train each recipe on inputs moved by relative noise S (another machine's floats)")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
@@ -211,11 +271,13 @@ def main() -> int:
         more = reworded(examples, names, args.reword, args.work, key, answerable=False)
         extra = {n: extra[n] + more[n] for n in names}
     mini = mini_examples(mini_documents(args.eval / "squad", args.work / "mini-3", args.mini_docs)) if args.mini_docs else {}
-    learnt = {n: mini.get(n, []) if args.learn_mini else [] for n in names}
+    loose = loose_examples(args.loose, examples, names, args.work, key) if args.loose else {n: [] for n in names}
+    learnt = {n: (mini.get(n, []) if args.learn_mini else [])
+              + [ex for ex in loose[n] if ex.row["kind"] == "loose"] * args.learn_loose for n in names}
     table = json.loads(args.out.read_text()) if args.out.exists() else {}
     for recipe in args.recipe or [""]:
         t = time.perf_counter()
-        results, mini_results, moved = [], [], []
+        results, mini_results, loose_results, moved = [], [], {"loose": [], "as_written": []}, []
         options = parser().parse_args(shlex.split(recipe))
         for k in range(args.folds):
             train_exs = [ex for j, f in enumerate(folds) if j != k for n in f for ex in examples[n] + extra[n] + learnt[n]]
@@ -223,17 +285,27 @@ def main() -> int:
             test = [ex for n in folds[k] for ex in examples[n]]
             results += score_fold(test, models, pairs)
             mini_results += score_fold([ex for n in folds[k] for ex in mini.get(n, [])], models, pairs)
+            for kind, got in loose_results.items():
+                got += score_fold([ex for n in folds[k] for ex in loose[n] if ex.row["kind"] == kind], models, pairs)
             if args.jitter:
                 noisy = Jittered(args.jitter, pairs, seed=k)
                 moved += score_fold(test, train(noisy.examples(train_exs), options, noisy), pairs)
             pairs.save()
-        key = (recipe or "(default)") + (f" + reworded ({args.reword}{', both kinds' if args.reword_unanswerable else ''})" if args.reword else "") + (" + short documents" if args.learn_mini else "")
+        key = (recipe or "(default)") + (f" + reworded ({args.reword}{', both kinds' if args.reword_unanswerable else ''})" if args.reword else "") + (" + short documents" if args.learn_mini else "") + (f" + loose questions x{args.learn_loose}" if args.learn_loose else "")
         table[key] = row = summary(results)
         print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
         if moved:
             table[key + f" [inputs jittered by {args.jitter:g}]"] = row = summary(moved)
             row["verdicts_flipped"] = round(float(np.mean([a["answers"] != b["answers"] for a, b in zip(results, moved)])), 4)
             print(f"  jittered by {args.jitter:g}: {row}", flush=True)
+        for kind, got in loose_results.items():
+            if got:
+                table[key + f" [scored on {args.loose.stem} {kind}]"] = row = answered_row(got)
+                print(f"  {kind}: {row}", flush=True)
+        if loose_results["loose"]:
+            table[key + " [SQuAD at the thresholds answering loose questions]"] = row = at_loose_rates(
+                results, loose_results["loose"])
+            print(f"  SQuAD at loose rates: {row}", flush=True)
         if mini_results:
             table[key + " [scored on short documents]"] = row = summary(mini_results)
             print(f"  short documents: {row}", flush=True)

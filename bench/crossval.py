@@ -13,6 +13,7 @@ the models trained on every fold, the default article being in none).
     python bench/crossval.py                         # every question (runs in the background: hours)
     python bench/crossval.py --quick --rules-off unknown_names polar_form   # what those rules earn
     python bench/crossval.py --quick --mini-docs 2 --learn-mini   # short documents too (scripts/mini_documents.py)
+    python bench/crossval.py --quick --loose bench/loose/squad.jsonl --learn-loose 3   # our users' wording too
 
 Features and the verifier's readings do not depend on the models: each is computed once and shared
 by the folds. Writes bench/results/crossval[-quick][-off-RULES].json and .md.
@@ -58,10 +59,11 @@ def fold_bot(index, models: Path):
 
 
 def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pairs, args, kit, work: Path,
-             mini: dict, learnt: dict) -> tuple[list[dict], list[dict]]:
-    """The fold's questions answered by models trained on the other folds, and its short documents'
-    (`mini`: per article, its short documents and their questions; `learnt`: per article, the
-    short documents' examples to train on, none without --learn-mini)."""
+             mini: dict, learnt: dict, loose: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """The fold's questions answered by models trained on the other folds, its short documents'
+    (`mini`: per article, its short documents and their questions; `learnt`: per article, more
+    examples to train on: short documents, reworded or loose questions) and its loose questions'
+    (`loose`: per article, bench/loose/ rows)."""
     from evaluate import score_row
     from mini_documents import mini_index
     from train_ranker import parser, train
@@ -82,9 +84,10 @@ def run_fold(k: int, folds: list[list[str]], articles: dict, examples: dict, pai
         for doc, rows in mini.get(n, []):
             d = fold_bot(mini_index(doc), path)
             short += [score_row(row, d.answer, kit, [doc.read_text(encoding="utf-8")]) for row in rows]
+    loosely = [score_row(row, b.answer, kit, raws) for n in folds[k] for row in loose.get(n, [])]
     print(f"fold {k}: trained on {len(exs)} questions in {trained:.0f} s; {len(results)} answered, "
-          f"{len(short)} on short documents", flush=True)
-    return results, short
+          f"{len(short)} on short documents, {len(loosely)} loose", flush=True)
+    return results, short, loosely
 
 
 def _sample(rows: list[dict], n: int) -> list[dict]:
@@ -175,6 +178,11 @@ def main() -> int:
     ap.add_argument("--reword", choices=("nearest", "thesaurus"),
                     help="also train on the training folds' answerable questions reworded this way "
                          "(bench/answerability.py's reworded())")
+    ap.add_argument("--loose", type=Path, metavar="JSONL",
+                    help="questions written the way our users ask (bench/loose/squad.jsonl), answered with "
+                         "their article's fold as a row of their own")
+    ap.add_argument("--learn-loose", type=int, default=0, metavar="N",
+                    help="train on the training folds' loose questions too, each N times (their weight)")
     ap.add_argument("--ship", action="store_true", help="also write the models trained on every fold to bot/ranker.json")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results")
@@ -209,14 +217,30 @@ def main() -> int:
 
         more = reworded(examples, names, args.reword, args.work, cache_key(folds, args.per_article_train))
         learnt = {n: learnt.get(n, []) + extra for n, extra in more.items()}
-    done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt) for k in range(args.folds)]
-    per_fold = [r for r, _ in done]
+    loose: dict[str, list[dict]] = {}
+    if args.loose:
+        for line in args.loose.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["doc"] in names:
+                loose.setdefault(row["doc"], []).append(row)
+    if args.learn_loose:
+        from answerability import loose_examples
+
+        more = loose_examples(args.loose, examples, names, args.work, cache_key(folds, args.per_article_train))
+        learnt = {n: learnt.get(n, []) + [ex for ex in more[n] if ex.row["kind"] == "loose"] * args.learn_loose
+                  for n in names}
+    done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt, loose)
+            for k in range(args.folds)]
+    per_fold = [r for r, _, _ in done]
     pairs.save()
     rows = {f"fold {k} ({len(f)} articles)": summarise(r) for k, (f, r) in enumerate(zip(folds, per_fold))}
     rows["pooled"] = summarise([r for rs in per_fold for r in rs])
     if mini:
-        short = [r for _, s in done for r in s]
+        short = [r for _, s, _ in done for r in s]
         rows[f"short documents of the folds ({len(short)})"] = summarise(short)
+    if loose:
+        loosely = [r for _, _, s in done for r in s]
+        rows[f"{args.loose.stem} loose questions of the folds ({len(loosely)})"] = summarise(loosely)
     everything = args.work / "models-all.json"  # for the default article, which no fold holds
     everything.write_text(json.dumps({"trained_on": names, **train(
         [ex for n in names for ex in examples[n]] + [ex for n in names for ex in learnt.get(n, [])],
@@ -230,10 +254,11 @@ def main() -> int:
     rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
     name = ("crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
             + (f"-mini{args.mini_docs}" if args.mini_docs else "")
-            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else "") + (f"-reword-{args.reword}" if args.reword else ""))
+            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else "") + (f"-reword-{args.reword}" if args.reword else "")
+            + (f"-loose{args.learn_loose}" if args.learn_loose else ""))
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
                        "per_article_train": args.per_article_train, "train_args": args.train_args,
-                       "reword": args.reword},
+                       "reword": args.reword, "loose": str(args.loose or ""), "learn_loose": args.learn_loose},
                 args.out / name)
     return 0
 
