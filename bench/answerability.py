@@ -229,6 +229,18 @@ def at_loose_rates(results: list[dict], loose: list[dict]) -> dict:
     return out
 
 
+def results_key(recipe: str, args: argparse.Namespace) -> str:
+    """The row's name in the results: the recipe and what it was trained on besides SQuAD's questions."""
+    extras = []
+    if args.reword:
+        extras.append(f"reworded ({args.reword}{', both kinds' if args.reword_unanswerable else ''})")
+    if args.learn_mini:
+        extras.append("short documents")
+    if args.learn_loose:
+        extras.append(f"loose questions x{args.learn_loose}")
+    return " + ".join([recipe or "(default)", *extras])
+
+
 def main() -> int:
     from crossval import SavedPairs, cache_key, cached_examples, deal
     from mini_documents import mini_documents, mini_examples
@@ -291,7 +303,7 @@ def main() -> int:
                 noisy = Jittered(args.jitter, pairs, seed=k)
                 moved += score_fold(test, train(noisy.examples(train_exs), options, noisy), pairs)
             pairs.save()
-        key = (recipe or "(default)") + (f" + reworded ({args.reword}{', both kinds' if args.reword_unanswerable else ''})" if args.reword else "") + (" + short documents" if args.learn_mini else "") + (f" + loose questions x{args.learn_loose}" if args.learn_loose else "")
+        key = results_key(recipe, args)
         table[key] = row = summary(results)
         print(f"{key}: {row} ({time.perf_counter() - t:.0f} s)", flush=True)
         if moved:

@@ -28,8 +28,10 @@ def article_bot(article: str):
 
     if (ROOT / "seeds" / f"{article}.txt").is_file():
         return bot.default_bot(), [ROOT / "seeds" / f"{article}.txt"]
-    doc = next(d for d in (SQUAD / f"{article}.txt", SQUAD / "dev25" / f"{article}.txt", SQUAD / "train10" / f"{article}.txt")
-               if d.is_file())
+    places = (SQUAD / f"{article}.txt", SQUAD / "dev25" / f"{article}.txt", SQUAD / "train10" / f"{article}.txt")
+    doc = next((d for d in places if d.is_file()), None)
+    if doc is None:
+        raise SystemExit(f"no article {article!r}: looked in seeds/ and at {', '.join(map(str, places))}")
     return bot.Bot.load(build([doc], Path(tempfile.mkdtemp(prefix="paraphrase-")) / "index")), [doc]
 
 
