@@ -128,7 +128,7 @@ def loose_examples(path: Path, examples: dict, names: list[str], work: Path, key
     saved = pickle.loads(cache.read_bytes()) if cache.exists() else {}
     index = {n: examples[n][0].index for n in names}
     out: dict[str, list] = {n: [] for n in names}
-    for row in rows:
+    for row in (r for r in rows if r["doc"] in index):
         for r in (row, {**row, "question": row["original"], "kind": "as_written"}):
             k = (r["id"], r["kind"], r["question"])
             if k not in saved:
@@ -269,6 +269,8 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "answerability.json")
     args = ap.parse_args()
+    if args.learn_loose and not args.loose:
+        ap.error("--learn-loose needs --loose FILE")
     from train_ranker import parser, train
 
     articles = squad_articles(args.eval / "squad")

@@ -160,6 +160,23 @@ class SavedPairs:
             self.known = len(self.pairs.cache)
 
 
+def run_name(args: argparse.Namespace) -> str:
+    """The results' file name: crossval, then what this run did differently ("-quick", "-off-RULES",
+    "-mini2-learn", "-reword-thesaurus", "-loose3"...). The training options are in the file's meta."""
+    name = "crossval" + ("-quick" if args.quick else "")
+    if args.rules_off:
+        name += "-off-" + "-".join(args.rules_off)
+    if args.mini_docs:
+        name += f"-mini{args.mini_docs}" + (f"x{args.mini_paragraphs}" if args.mini_paragraphs != 3 else "")
+    if args.learn_mini:
+        name += "-learn"
+    if args.reword:
+        name += f"-reword-{args.reword}"
+    if args.loose:
+        name += f"-loose{args.learn_loose or ''}"
+    return name
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the evaluation kit")
@@ -187,6 +204,8 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "crossval")
     ap.add_argument("--out", type=Path, default=HERE / "results")
     args = ap.parse_args()
+    if args.learn_loose and not args.loose:
+        ap.error("--learn-loose needs --loose FILE")
     if args.quick:
         args.per_article, args.per_article_train = args.per_article or 40, args.per_article_train or 150
     from evaluate import load_kit, own_sets, summarise, write_table
@@ -252,10 +271,7 @@ def main() -> int:
 
     short = answer_all(kit)  # with the models own_sets named
     rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
-    name = ("crossval" + ("-quick" if args.quick else "") + ("-off-" + "-".join(args.rules_off) if args.rules_off else "")
-            + (f"-mini{args.mini_docs}" if args.mini_docs else "")
-            + (f"x{args.mini_paragraphs}" if args.mini_docs and args.mini_paragraphs != 3 else "") + ("-learn" if args.learn_mini else "") + (f"-reword-{args.reword}" if args.reword else "")
-            + (f"-loose{args.learn_loose}" if args.learn_loose else ""))
+    name = run_name(args)
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
                        "per_article_train": args.per_article_train, "train_args": args.train_args,
                        "reword": args.reword, "loose": str(args.loose or ""), "learn_loose": args.learn_loose},
