@@ -113,29 +113,41 @@ def reworded(examples: dict, names: list[str], how: str = "nearest", work: Path 
     return out
 
 
-def loose_examples(path: Path, examples: dict, names: list[str], work: Path, key: str) -> dict[str, list]:
-    """Per article, the questions of `path` (bench/loose/: SQuAD answerable questions written again
-    the way our users ask, short and loose, each keeping its answer) asked of its fold's index, and
-    for comparison the SQuAD questions they reword (row["original"]), marked "as_written"."""
+def loose_rows(path: Path, names: list[str]) -> dict[str, list[dict]]:
+    """Per article of `names`, its rows of `path` (bench/loose/: SQuAD answerable questions written
+    again the way our users ask, short and loose, each keeping its answer and its `original`)."""
+    out: dict[str, list[dict]] = {n: [] for n in names}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and (row := json.loads(line))["doc"] in out:
+            out[row["doc"]].append(row)
+    return out
+
+
+def loose_examples(path: Path, examples: dict, names: list[str], work: Path, key: str,
+                   originals: bool = True) -> dict[str, list]:
+    """Per article, the loose questions of `path` (loose_rows) asked of its fold's index, and with
+    `originals`, for comparison, the SQuAD questions they reword, marked "as_written". Their
+    features are kept in `work` (a pickle named by the folds' cache `key`)."""
     import pickle
 
-    from train_ranker import Example, norm
+    from train_ranker import Example, golds
 
     from bot import features
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     cache = work / f"loose-{path.stem}-{key}.pkl"
     saved = pickle.loads(cache.read_bytes()) if cache.exists() else {}
-    index = {n: examples[n][0].index for n in names}
+    known = len(saved)
     out: dict[str, list] = {n: [] for n in names}
-    for row in (r for r in rows if r["doc"] in index):
-        for r in (row, {**row, "question": row["original"], "kind": "as_written"}):
-            k = (r["id"], r["kind"], r["question"])
-            if k not in saved:
-                saved[k] = features.featurize(index[row["doc"]], features.Query(r["question"]))
-            golds = [norm(g) for g in [r["answer"], *r.get("alt_answers", [])] if g]
-            out[row["doc"]].append(Example(r, index[row["doc"]], saved[k], golds))
-    cache.write_bytes(pickle.dumps(saved))
+    for n, rows in loose_rows(path, names).items():
+        index = examples[n][0].index
+        for row in rows:
+            for r in (row, {**row, "question": row["original"], "kind": "as_written"})[: 2 if originals else 1]:
+                k = (r["id"], r["kind"], r["question"])
+                if k not in saved:
+                    saved[k] = features.featurize(index, features.Query(r["question"]))
+                out[n].append(Example(r, index, saved[k], golds(r)))
+    if len(saved) != known:
+        cache.write_bytes(pickle.dumps(saved))
     return out
 
 

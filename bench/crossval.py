@@ -238,16 +238,13 @@ def main() -> int:
         learnt = {n: learnt.get(n, []) + extra for n, extra in more.items()}
     loose: dict[str, list[dict]] = {}
     if args.loose:
-        for line in args.loose.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if row["doc"] in names:
-                loose.setdefault(row["doc"], []).append(row)
-    if args.learn_loose:
-        from answerability import loose_examples
+        from answerability import loose_examples, loose_rows
 
-        more = loose_examples(args.loose, examples, names, args.work, cache_key(folds, args.per_article_train))
-        learnt = {n: learnt.get(n, []) + [ex for ex in more[n] if ex.row["kind"] == "loose"] * args.learn_loose
-                  for n in names}
+        loose = loose_rows(args.loose, names)
+    if args.learn_loose:
+        more = loose_examples(args.loose, examples, names, args.work, cache_key(folds, args.per_article_train),
+                              originals=False)
+        learnt = {n: learnt.get(n, []) + more[n] * args.learn_loose for n in names}
     done = [run_fold(k, folds, articles, examples, pairs, args, kit, args.work, mini, learnt, loose)
             for k in range(args.folds)]
     per_fold = [r for r, _, _ in done]
@@ -257,7 +254,7 @@ def main() -> int:
     if mini:
         short = [r for _, s, _ in done for r in s]
         rows[f"short documents of the folds ({len(short)})"] = summarise(short)
-    if loose:
+    if any(loose.values()):
         loosely = [r for _, _, s in done for r in s]
         rows[f"{args.loose.stem} loose questions of the folds ({len(loosely)})"] = summarise(loosely)
     everything = args.work / "models-all.json"  # for the default article, which no fold holds

@@ -143,12 +143,17 @@ class Pairs:
         return np.vstack([self.cache[(*key, i)] for i in ids])
 
 
+def golds(row: dict) -> list[str]:
+    """A question's gold answers, normalised ([] for an unanswerable one)."""
+    return [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]
+
+
 def examples(idx: Index, rows: list[dict]) -> list[Example]:
     """Each question's candidates and features in the index (they do not depend on the models)."""
     out = []
     for row in rows:
         r = features.featurize(idx, features.Query(row["question"]))
-        out.append(Example(row, idx, r, [norm(g) for g in [row.get("answer"), *(row.get("alt_answers") or [])] if g]))
+        out.append(Example(row, idx, r, golds(row)))
     return out
 
 
