@@ -231,7 +231,7 @@ def _listwise_net(zs: list[np.ndarray], ys: list[np.ndarray], hidden: int, seed:
             last.weight.detach().numpy().T, last.bias.detach().numpy())
 
 
-def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict:
+def fit_ranker(exs: list[Example], hidden: int, loss: str = "listwise") -> dict:
     """The ranker, from the training questions whose candidates hold their answer."""
     groups = []
     for ex in exs:
@@ -304,7 +304,8 @@ def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = No
         verifier = json.loads(args.verifier_from.read_text(encoding="utf-8"))["verifier"]
     else:
         verifier = fit_verifier(exs, tops, pairs, args.verify_k, args.hidden_verifier, args.verifier_negatives)
-    readers = _half_verifiers(exs, tops, pairs, args) if args.cross_fit else [Model.from_json(verifier)] * 2
+    cross_fit = args.cross_fit and not args.verifier_from  # a kept verifier reads every question itself
+    readers = _half_verifiers(exs, tops, pairs, args) if cross_fit else [Model.from_json(verifier)] * 2
 
     def verified(ex: Example, ranking: features.Ranked) -> np.ndarray:
         return readers[_half(ex)](pairs(ex, [int(i) for i in ranking.sentences[: config.TRAINED.verify_top]]))
@@ -330,7 +331,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--answer-rate", type=float, default=0.97,
                     help="share of answerable training questions the refusal threshold lets through "
                          "(with SQuAD's negatives, 0.88 answered 0.846 of the answerable questions of unseen articles)")
-    ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0: logistic regression)")
+    ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0, pointwise only: logistic regression)")
     ap.add_argument("--ranker-loss", choices=("pointwise", "listwise"), default="listwise",
                     help="the ranker learns each candidate alone, or to put the answer first among its "
                          "question's candidates (fit_listwise)")
@@ -352,7 +353,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--verify-k", type=int, default=4, help="candidates per question the verifier learns from")
     ap.add_argument("--hidden-verifier", type=int, default=64, help="hidden units of the verifier")
     ap.add_argument("--verifier-from", type=Path, metavar="MODELS",
-                    help="keep the verifier of this models file (bot/ranker.json) instead of training one")
+                    help="keep the verifier of this models file (bot/ranker.json) instead of training one "
+                         "(the refusal model then learns its readings: no --cross-fit)")
     ap.add_argument("--hidden-answerable", type=int, default=16, help="hidden units of the refusal model")
     return ap
 
