@@ -87,7 +87,7 @@ def test_killed_feedback_writer_leaves_whole_lines(tmp_path):
         p.wait()
     # The last writer may have been killed in the middle of its line (Linux cuts a write to a file
     # short between pages on SIGKILL); every line before is whole, and the next append mends it.
-    record_feedback("question after the kills", bot.answer("When did Stalin write it?"), True, path)
+    record_feedback("question after the kills", bot.answer("When did Stalin reply to Comrade Ivanov?"), True, path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) > 10
     for line in lines:
