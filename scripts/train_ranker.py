@@ -4,18 +4,17 @@
 Data: the SQuAD v2.0 articles in ../shared/eval/squad/train10, all but the three held out for
 evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 is never used.
 bench/crossval.py calls `train` below to train on the folds of all 35 articles instead.
-  ranker      small MLP (3 x 32 hidden units, averaged): which of the question's candidate sentences
-              holds the crowd answer? (--ranker-loss listwise: learnt per question, fit_listwise)
+  ranker      small MLP (32 hidden units): does this candidate sentence contain the crowd answer?
+              (--ranker-loss listwise: which of the question's candidates does? fit_listwise)
   verifier    small MLP on MiniLM's token states of "question [SEP] sentence": is the answer in it?
               (with --verifier-negatives it learns from unanswerable questions' best sentences too)
   answerable  small MLP on the best sentences: answerable question (1), or answerable ones whose
               answer sentences or paragraphs were taken out (0; --no-removed-negatives: not those),
               and with --squad-negatives SQuAD's own unanswerable ones; with --cross-fit it reads
               the readings of two verifiers, each trained on the other half of the articles.
-The shipped models were trained with the defaults and the features they read (bot/ranker.json names
-them), keeping the verifier trained before the listwise ranker (`--verifier-from bot/ranker.json`;
-that verifier came from `--ranker-loss pointwise`). The cross-validated recipe `--squad-negatives
---no-removed-negatives --verifier-negatives --cross-fit --answer-rate 0.89` is measured in
+The shipped models were trained with the defaults and the 25 features they read (bot/ranker.json
+names them); the cross-validated recipe `--squad-negatives --no-removed-negatives
+--verifier-negatives --cross-fit --answer-rate 0.89` and the listwise ranker are measured in
 docs/experiments.md.
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
 (with --held-out: build/train10_heldout-ARTICLE....jsonl).
@@ -178,7 +177,8 @@ def fit_listwise(groups: list[tuple[np.ndarray, np.ndarray]], hidden: int, seeds
     """A one-hidden-layer MLP that learns to put the answer's sentence first among its question's
     candidates: per question, a softmax over the candidates (the listwise loss) mixed half and half
     with each candidate's own yes/no (what `fit` learns alone), as models.Model's JSON. Measured
-    on held-out folds: the answer first 0.759 -> 0.783 (docs/experiments.md). `seeds` nets are
+    on held-out folds: the answer first 0.759 -> 0.783, but the default article's follow-ups are
+    answered less (docs/experiments.md, "A ranker that learns per question"). `seeds` nets are
     averaged in the logit, written as one wider net; the result is then calibrated (a logistic
     regression of its logit) so that its probability means what the pointwise one did: the rules
     and the refusal model read it as one. `groups`: (features, holds the answer?) per question."""
@@ -231,7 +231,7 @@ def _listwise_net(zs: list[np.ndarray], ys: list[np.ndarray], hidden: int, seed:
             last.weight.detach().numpy().T, last.bias.detach().numpy())
 
 
-def fit_ranker(exs: list[Example], hidden: int, loss: str = "listwise") -> dict:
+def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict:
     """The ranker, from the training questions whose candidates hold their answer."""
     groups = []
     for ex in exs:
@@ -332,7 +332,7 @@ def parser() -> argparse.ArgumentParser:
                     help="share of answerable training questions the refusal threshold lets through "
                          "(with SQuAD's negatives, 0.88 answered 0.846 of the answerable questions of unseen articles)")
     ap.add_argument("--hidden", type=int, default=32, help="hidden units of the ranker (0, pointwise only: logistic regression)")
-    ap.add_argument("--ranker-loss", choices=("pointwise", "listwise"), default="listwise",
+    ap.add_argument("--ranker-loss", choices=("pointwise", "listwise"), default="pointwise",
                     help="the ranker learns each candidate alone, or to put the answer first among its "
                          "question's candidates (fit_listwise)")
     on = argparse.BooleanOptionalAction  # --x / --no-x
