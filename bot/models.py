@@ -36,13 +36,17 @@ class Model:
     def width(self) -> int:
         return len(self.mean)
 
-    def __call__(self, x: np.ndarray) -> np.ndarray:
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """The network's output before the sigmoid (what training calibrates)."""
         h = (x - self.mean) / self.scale
         for n, (w, b) in enumerate(self.layers):
             h = h @ w + b
             if n < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
-        return 1.0 / (1.0 + np.exp(-h[..., 0]))
+        return h[..., 0]
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logit(x)))
 
     def on_columns(self, x: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
         """Probabilities for rows whose columns are `names`, taking the ones this model reads."""

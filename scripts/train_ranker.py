@@ -84,11 +84,16 @@ def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
     return out
 
 
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mean and scale models.Model subtracts and divides by (a constant column keeps scale 1)."""
+    scaler = StandardScaler().fit(x)
+    return scaler.mean_, np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
+
+
 def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: int = 0) -> dict:
     """Logistic regression (hidden=0) or a one-hidden-layer MLP, as models.Model's JSON."""
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
-    z = (x - scaler.mean_) / scale
+    mean, scale = standardise(x)
+    z = (x - mean) / scale
     if hidden:
         if weight is not None:  # MLPClassifier takes no weights: balance by resampling instead
             rng = np.random.default_rng(0)
@@ -99,7 +104,7 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, hidden: 
     else:
         m = LogisticRegression(C=1.0, max_iter=2000).fit(z, y, sample_weight=weight)
         layers = [{"w": m.coef_.T.tolist(), "b": m.intercept_.tolist()}]
-    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(), "layers": layers}
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "layers": layers}
 
 
 def without(top: features.Ranked, keep: list[int], score) -> features.Ranked:
@@ -182,9 +187,8 @@ def fit_listwise(groups: list[tuple[np.ndarray, np.ndarray]], hidden: int, seeds
     averaged in the logit, written as one wider net; the result is then calibrated (a logistic
     regression of its logit) so that its probability means what the pointwise one did: the rules
     and the refusal model read it as one. `groups`: (features, holds the answer?) per question."""
-    scaler = StandardScaler().fit(np.vstack([x for x, _ in groups]))
-    scale = np.where(scaler.scale_ > 1e-6, scaler.scale_, 1.0)
-    zs = [((x - scaler.mean_) / scale).astype(np.float32) for x, _ in groups]
+    mean, scale = standardise(np.vstack([x for x, _ in groups]))
+    zs = [((x - mean) / scale).astype(np.float32) for x, _ in groups]
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # deterministic, and faster for nets this small
     try:
@@ -194,17 +198,15 @@ def fit_listwise(groups: list[tuple[np.ndarray, np.ndarray]], hidden: int, seeds
     # the average of the nets' logits is one net with all their hidden units
     layers = [(np.hstack([w1 for w1, _, _, _ in nets]), np.concatenate([b1 for _, b1, _, _ in nets])),
               (np.vstack([w2 for _, _, w2, _ in nets]) / seeds, np.mean([b2 for _, _, _, b2 in nets], axis=0))]
+    out = {"mean": mean.tolist(), "scale": scale.tolist(), "layers": [{"w": w.tolist(), "b": b.tolist()} for w, b in layers]}
     # calibrated on each question's best candidate: the score the rules and the refusal model read first
-    best = []
-    for z, (_, y) in zip(zs, groups):
-        logit = (np.maximum(z @ layers[0][0] + layers[0][1], 0.0) @ layers[1][0] + layers[1][1])[:, 0]
-        k = int(np.argmax(logit))
-        best.append((logit[k], y[k]))
+    net = Model.from_json(out)
+    read = [(net.logit(x), y) for x, y in groups]
+    best = [(float(logit.max()), bool(y[int(np.argmax(logit))])) for logit, y in read]
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(np.array([[v] for v, _ in best]), [h for _, h in best])
     a, c = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-    layers[1] = (layers[1][0] * a, layers[1][1] * a + c)
-    return {"mean": scaler.mean_.tolist(), "scale": scale.tolist(),
-            "layers": [{"w": w.tolist(), "b": b.tolist()} for w, b in layers]}
+    out["layers"][1] = {"w": (layers[1][0] * a).tolist(), "b": (layers[1][1] * a + c).tolist()}
+    return out
 
 
 def _listwise_net(zs: list[np.ndarray], ys: list[np.ndarray], hidden: int, seed: int, epochs: int, mix: float):
