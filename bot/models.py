@@ -58,8 +58,43 @@ class Model:
 
 
 @dataclass(frozen=True)
+class Ranker:
+    """Does this candidate sentence hold the answer? A pointwise model's probability per candidate;
+    with an orderer (a model trained on each question's candidates together: the listwise loss of
+    scripts/train_ranker.py), the pointwise model's best `top` candidates are put in the orderer's
+    order, and keep the pointwise probabilities, sorted. Why both: the listwise order puts the answer
+    first more often on unseen articles, but its probabilities are less sure for short and follow-up
+    questions, and the rules and the refusal model read the pointwise ones (docs/experiments.md)."""
+    pointwise: Model
+    orderer: Model | None = None
+    top: int = 0
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.pointwise.features + (self.orderer.features if self.orderer else ())))
+
+    def on_columns(self, x: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
+        """Probabilities for rows whose columns are `names`."""
+        p = self.pointwise.on_columns(x, names)
+        if self.orderer is None or self.top < 2 or len(p) < 2:
+            return p
+        best = np.argsort(-p, kind="stable")[: self.top]
+        listed = self.orderer.logit(x[np.ix_(best, [names.index(f) for f in self.orderer.features])])
+        p = p.copy()
+        p[best[np.argsort(-listed, kind="stable")]] = p[best]  # p[best] is sorted, best first
+        return p
+
+    @classmethod
+    def from_json(cls, data: dict) -> Ranker:
+        """From a models file's "ranker" and, if it has one, "orderer" (with its "top")."""
+        orderer = data.get("orderer")
+        return cls(Model.from_json(data["ranker"]), orderer and Model.from_json(orderer),
+                   int(orderer["top"]) if orderer else 0)
+
+
+@dataclass(frozen=True)
 class Models:
-    ranker: Model       # does this candidate sentence hold the answer?
+    ranker: Ranker      # does this candidate sentence hold the answer?
     verifier: Model     # ... read together with the question (MiniLM's token states)
     answerable: Model   # does the article answer the question at all?
     threshold: float    # refuse below this probability of answerable
@@ -68,8 +103,9 @@ class Models:
 def _check(models: Models, settings: dict, ranking: tuple[str, ...], answering: tuple[str, ...]) -> None:
     # A model may read fewer features than the bot computes (one trained before a feature was added),
     # never one it does not compute: inputs are handed over by name.
-    if not set(models.ranker.features) <= set(ranking) or models.ranker.width != len(models.ranker.features):
-        raise ValueError(f"the ranker reads {sorted(set(models.ranker.features) - set(ranking))} unlike this bot")
+    for part in (models.ranker.pointwise, models.ranker.orderer):
+        if part and (not set(part.features) <= set(ranking) or part.width != len(part.features)):
+            raise ValueError(f"the ranker reads {sorted(set(part.features) - set(ranking))} unlike this bot")
     if not set(models.answerable.features) <= set(answering):
         raise ValueError(f"the refusal model reads {sorted(set(models.answerable.features) - set(answering))}")
     if models.verifier.width != 4 * config.TRAINED.model_dim:
@@ -87,7 +123,7 @@ def _load_models(path: Path) -> Models:
     retrain = "restore it from git, or retrain: python scripts/train_ranker.py"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        models = Models(Model.from_json(data["ranker"]), Model.from_json(data["verifier"]),
+        models = Models(Ranker.from_json(data), Model.from_json(data["verifier"]),
                         Model.from_json(data["answerable"]), float(data["answerable"]["threshold"]))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise RuntimeError(f"the trained models in {path} are missing or unreadable ({e!r}); {retrain}") from e

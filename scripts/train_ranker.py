@@ -42,7 +42,7 @@ from sklearn.preprocessing import StandardScaler
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot import config, embed, features, store  # noqa: E402
 from bot.index import Index  # noqa: E402
-from bot.models import Model  # noqa: E402
+from bot.models import Model, Ranker  # noqa: E402
 
 HELD_OUT = ("new_york_city.txt", "solar_energy.txt", "to_kill_a_mockingbird.txt")
 PUNCT = set(string.punctuation) | set("“”‘’—–«»")
@@ -170,7 +170,7 @@ def _holds(ex: Example, i: int, unit: str = "sentence") -> bool:
     return any(g in norm(text) for g in ex.golds)
 
 
-def _ranked(ex: Example, score: Model) -> features.Ranked:
+def _ranked(ex: Example, score) -> features.Ranked:
     s = score(ex.ranked.features)
     order = np.argsort(-s, kind="stable")
     return features.Ranked(ex.ranked.sentences[order], s[order], ex.ranked.features[order], ex.ranked.kind,
@@ -233,13 +233,19 @@ def _listwise_net(zs: list[np.ndarray], ys: list[np.ndarray], hidden: int, seed:
             last.weight.detach().numpy().T, last.bias.detach().numpy())
 
 
-def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict:
-    """The ranker, from the training questions whose candidates hold their answer."""
+def _answer_groups(exs: list[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(features, holds the answer?) of the candidates of each training question that has its answer among them."""
     groups = []
     for ex in exs:
         labels = np.array([_holds(ex, int(i)) for i in ex.ranked.sentences])
         if ex.golds and labels.any():
             groups.append((ex.ranked.features, labels))
+    return groups
+
+
+def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict:
+    """The ranker, from the training questions whose candidates hold their answer."""
+    groups = _answer_groups(exs)
     if loss == "listwise":
         if hidden < 1:
             raise SystemExit("--ranker-loss listwise needs --hidden 1 or more")
@@ -299,8 +305,17 @@ def _half_verifiers(exs: list[Example], tops: list[features.Ranked], pairs: Pair
 def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = None) -> dict:
     """The ranker, verifier and refusal model learnt from these examples, as ranker.json holds them."""
     pairs = pairs or Pairs()
-    ranker = fit_ranker(exs, args.hidden, args.ranker_loss)
-    score = Model.from_json(ranker)
+    out = {"ranker": fit_ranker(exs, args.hidden, args.ranker_loss)}
+    if args.order_top:  # the listwise orderer of the ranker's best few (models.Ranker)
+        out["orderer"] = {**fit_listwise(_answer_groups(exs), args.hidden), "features": list(features.FEATURES),
+                          "top": args.order_top}
+    # the verifier and the refusal model learn from the pointwise order unless told otherwise: learnt on
+    # the orderer's, the refusal model answered less on unseen articles (docs/experiments.md)
+    ranking = Ranker.from_json(out if args.refusal_ordered else {"ranker": out["ranker"]})
+
+    def score(x: np.ndarray) -> np.ndarray:
+        return ranking.on_columns(x, features.FEATURES)
+
     tops = [_ranked(ex, score) for ex in exs]
     if args.verifier_from:  # a verifier already trained (it reads question and sentence, not the ranking)
         verifier = json.loads(args.verifier_from.read_text(encoding="utf-8"))["verifier"]
@@ -324,7 +339,7 @@ def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = No
     answerable["threshold"] = float(np.quantile(p[ay], 1 - args.answer_rate))
     print(f"refusal threshold {answerable['threshold']:.3f}: answers {np.mean(p[ay] >= answerable['threshold']):.3f} "
           f"of answerable, refuses {np.mean(p[~ay] < answerable['threshold']):.3f} of the rest", file=sys.stderr)
-    return {"settings": asdict(config.TRAINED), "ranker": ranker, "verifier": verifier, "answerable": answerable}
+    return {"settings": asdict(config.TRAINED), **out, "verifier": verifier, "answerable": answerable}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -337,7 +352,13 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--ranker-loss", choices=("pointwise", "listwise"), default="pointwise",
                     help="the ranker learns each candidate alone, or to put the answer first among its "
                          "question's candidates (fit_listwise)")
+    ap.add_argument("--order-top", type=int, default=0, metavar="K",
+                    help="also train a listwise orderer that chooses the order of the pointwise ranker's best K "
+                         "candidates, which keep their pointwise scores (models.Ranker); 0: none")
     on = argparse.BooleanOptionalAction  # --x / --no-x
+    ap.add_argument("--refusal-ordered", action=on, default=False,
+                    help="with --order-top, the verifier and the refusal model learn from the orderer's ranking "
+                         "(else from the pointwise one's)")
     ap.add_argument("--squad-negatives", action=on, default=False,
                     help="train refusals on SQuAD's own unanswerable questions (crowd-written against the article)")
     ap.add_argument("--removed-negatives", action=on, default=True,

@@ -4,10 +4,11 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bot import config
-from bot.models import load_models
+from bot.models import Model, Ranker, load_models
 from helpers import ROOT
 
 
@@ -15,6 +16,40 @@ def test_the_shipped_models_fit_the_bot():
     models = load_models()
     assert models.ranker.features and 0 < models.threshold < 1
     assert models.verifier.width == 4 * config.TRAINED.model_dim
+
+
+def _linear(weights: list[float], names: tuple[str, ...]) -> Model:
+    """A model whose logit is the weighted sum of its features."""
+    return Model.from_json({"mean": [0.0] * len(weights), "scale": [1.0] * len(weights),
+                            "layers": [{"w": [[w] for w in weights], "b": [0.0]}], "features": list(names)})
+
+
+def test_an_orderer_reorders_only_the_pointwise_best_and_keeps_their_scores():
+    names = ("a", "b")
+    x = np.array([[3.0, 0.0], [2.0, 1.0], [1.0, 5.0], [0.0, 9.0], [-1.0, 2.0]], dtype=np.float32)
+    pointwise = _linear([1.0, 0.0], ("a",))
+    alone = pointwise.on_columns(x, names)
+    ranker = Ranker(pointwise, _linear([1.0], ("b",)), top=3)
+    p = ranker.on_columns(x, names)
+    # the best three by "a" (rows 0-2) are put in "b"'s order (2, 1, 0) with the same three scores;
+    # row 3, best by "b" but not among the pointwise three, stays where the pointwise model put it
+    assert list(p[:3]) == [alone[2], alone[1], alone[0]] and list(p[3:]) == list(alone[3:])
+    assert Ranker(pointwise).on_columns(x, names).tolist() == alone.tolist()
+    assert set(ranker.features) == {"a", "b"}
+
+
+def test_a_models_file_with_an_orderer_is_read_with_it(tmp_path):
+    data = json.loads(config.ranker_path().read_text(encoding="utf-8"))
+    data["orderer"] = {**data["ranker"], "top": 3}
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    ranker = load_models(path).ranker
+    assert ranker.top == 3 and ranker.orderer.features == ranker.pointwise.features
+    data["orderer"]["features"] = ["something_else"] + data["orderer"]["features"][1:]
+    other = tmp_path / "other.json"  # load_models keeps what it read of a path
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RuntimeError, match="something_else"):
+        load_models(other)
 
 
 @pytest.mark.parametrize("change,message", [
