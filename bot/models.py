@@ -73,10 +73,10 @@ class Ranker:
     def features(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.pointwise.features + (self.orderer.features if self.orderer else ())))
 
-    def on_columns(self, x: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
-        """Probabilities for rows whose columns are `names`."""
+    def on_columns(self, x: np.ndarray, names: tuple[str, ...], ordered: bool = True) -> np.ndarray:
+        """Probabilities for rows whose columns are `names` (`ordered`: with the orderer, if any)."""
         p = self.pointwise.on_columns(x, names)
-        if self.orderer is None or self.top < 2 or len(p) < 2:
+        if not ordered or self.orderer is None or self.top < 2 or len(p) < 2:
             return p
         best = np.argsort(-p, kind="stable")[: self.top]
         listed = self.orderer.logit(x[np.ix_(best, [names.index(f) for f in self.orderer.features])])

@@ -77,7 +77,10 @@ def _in(index: Index, sentence_ids: np.ndarray, paragraphs: frozenset[int]) -> n
 def rank(index: Index, query: Query, models: Models) -> Ranked:
     """Score candidate sentences for the question; best first."""
     r = featurize(index, query, leads_asked_about(index, query.text))
-    raw = scores = models.ranker.on_columns(r.features, FEATURES)
+    # the orderer learnt from questions asked alone, and the conversation's boosts below were tuned on
+    # the pointwise scores: a follow-up keeps the pointwise order (docs/experiments.md)
+    followup = bool(query.context or query.focus) and rules.FOLLOWUP_POINTWISE.on
+    raw = scores = models.ranker.on_columns(r.features, FEATURES, ordered=not followup)
     if query.focus and rules.FOCUS_BOOST.on:  # a follow-up most likely asks about what the last answer quoted
         scores = np.where(_in(index, r.sentences, query.focus), scores ** (1 / config.FOCUS_BOOST), scores)
     defined = _defining(index, query.text, r.sentences)

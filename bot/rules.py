@@ -176,6 +176,8 @@ FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question,
 SHORT_FOLLOWUP = Rule("short_followup", "a question of three words or fewer cannot stand alone")
 FOLLOWUP_ALONE = Rule("followup_alone", "a follow-up is also read alone; the surer reading in the last quotes wins")
 FOCUS_BOOST = Rule("focus_boost", "a follow-up most likely asks about the paragraphs last quoted")
+FOLLOWUP_POINTWISE = Rule("followup_pointwise", "a follow-up is ranked without the listwise orderer, which learnt "
+                          "from questions asked alone")
 FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sure no best sentence answers is refused")
 
 # --- Ranking and deciding (retrieve.py, decide.py) ----------------------------------------------

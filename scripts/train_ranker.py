@@ -6,6 +6,8 @@ evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 i
 bench/crossval.py calls `train` below to train on the folds of all 35 articles instead.
   ranker      small MLP (32 hidden units): does this candidate sentence contain the crowd answer?
               (--ranker-loss listwise: which of the question's candidates does? fit_listwise)
+  orderer     with --order-top K: a listwise MLP that chooses the order of the ranker's best K
+              (models.Ranker; --orderer-for MODELS trains it alone, beside MODELS' models)
   verifier    small MLP on MiniLM's token states of "question [SEP] sentence": is the answer in it?
               (with --verifier-negatives it learns from unanswerable questions' best sentences too)
   answerable  small MLP on the best sentences: answerable question (1), or answerable ones whose
@@ -13,7 +15,7 @@ bench/crossval.py calls `train` below to train on the folds of all 35 articles i
               and with --squad-negatives SQuAD's own unanswerable ones; with --cross-fit it reads
               the readings of two verifiers, each trained on the other half of the articles.
 The shipped models were trained with the defaults and the 25 features they read (bot/ranker.json
-names them); the cross-validated recipe `--squad-negatives --no-removed-negatives
+names them), and their orderer since by `--orderer-for bot/ranker.json`; the cross-validated recipe `--squad-negatives --no-removed-negatives
 --verifier-negatives --cross-fit --answer-rate 0.89` and the listwise ranker are measured in
 docs/experiments.md.
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
@@ -256,6 +258,11 @@ def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict
     return ranker
 
 
+def fit_orderer(exs: list[Example], hidden: int, top: int) -> dict:
+    """The listwise orderer of the ranker's best `top` candidates (models.Ranker), as a models file holds it."""
+    return {**fit_listwise(_answer_groups(exs), hidden), "features": list(features.FEATURES), "top": top}
+
+
 def fit_verifier(exs: list[Example], tops: list[features.Ranked], pairs: Pairs, k: int, hidden: int,
                  negatives: bool = False) -> dict:
     """The verifier reads question and sentence together: trained on the ranker's best candidates
@@ -307,8 +314,7 @@ def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = No
     pairs = pairs or Pairs()
     out = {"ranker": fit_ranker(exs, args.hidden, args.ranker_loss)}
     if args.order_top:  # the listwise orderer of the ranker's best few (models.Ranker)
-        out["orderer"] = {**fit_listwise(_answer_groups(exs), args.hidden), "features": list(features.FEATURES),
-                          "top": args.order_top}
+        out["orderer"] = fit_orderer(exs, args.hidden, args.order_top)
     # the verifier and the refusal model learn from the pointwise order unless told otherwise: learnt on
     # the orderer's, the refusal model answered less on unseen articles (docs/experiments.md)
     ranking = Ranker.from_json(out if args.refusal_ordered else {"ranker": out["ranker"]})
@@ -387,6 +393,8 @@ def main() -> int:
     ap.add_argument("--held-out", nargs="+", default=list(HELD_OUT), metavar="ARTICLE",
                     help="articles (file names) kept out of training, for evaluation")
     ap.add_argument("--out", type=Path, default=config.ranker_path(), help="where to write the models")
+    ap.add_argument("--orderer-for", type=Path, metavar="MODELS",
+                    help="train only an orderer (--order-top, default 3) and write MODELS' models with it to --out")
     args = ap.parse_args()
 
     articles = rows_by_article(args.squad)
@@ -402,7 +410,12 @@ def main() -> int:
     idx = store.load(store.build([args.squad / "train10" / n for n in train_names], tmp / "idx"))
     rows = [r for n in train_names for r in articles[n]]
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
-    models = {"trained_on": train_names, **train(examples(idx, rows), args)}
+    if args.orderer_for:  # the shipped models keep their ranker, verifier and refusal model
+        models = json.loads(args.orderer_for.read_text(encoding="utf-8"))
+        models["orderer"] = fit_orderer(examples(idx, rows), args.hidden, args.order_top or 3)
+        models["orderer"]["trained_on"] = train_names
+    else:
+        models = {"trained_on": train_names, **train(examples(idx, rows), args)}
     args.out.write_text(json.dumps(models) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

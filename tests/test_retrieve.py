@@ -52,3 +52,28 @@ def test_what_the_article_is_about_is_its_first_sentence_however_worded(tmp_path
     finally:
         rules.switch_off([])
     assert not (off.found and off.citations[0].quote.startswith("The Valley earthquake"))  # the rule is what does it
+
+
+def test_the_orderer_reorders_questions_asked_alone_and_not_follow_ups():
+    from bot.features import Query
+    from bot.models import Ranker
+    from bot.retrieve import rank
+
+    idx, models = bot.default_bot().index, bot.default_bot().models
+    pointwise = models.ranker.pointwise
+    # an orderer that reverses the pointwise order of the best three: its logit is minus the ranker's
+    last_w, last_b = pointwise.layers[-1]
+    backwards = dataclasses.replace(pointwise, layers=pointwise.layers[:-1] + ((-last_w, -last_b),))
+    ordered = dataclasses.replace(models, ranker=Ranker(pointwise, backwards, top=3))
+    plain = dataclasses.replace(models, ranker=Ranker(pointwise))
+    question = "Who criticised the theory?"
+    alone, alone_plain = rank(idx, Query(question), ordered), rank(idx, Query(question), plain)
+    assert list(alone.sentences[:3]) == list(alone_plain.sentences[:3][::-1])
+    assert list(alone.scores[:3]) == list(alone_plain.scores[:3])  # the pointwise scores, kept in order
+    followup = Query(question, "What was Socialism in One Country?")
+    assert list(rank(idx, followup, ordered).sentences) == list(rank(idx, followup, plain).sentences)
+    rules.switch_off(["followup_pointwise"])
+    try:
+        assert list(rank(idx, followup, ordered).sentences[:3]) != list(rank(idx, followup, plain).sentences[:3])
+    finally:
+        rules.switch_off([])
