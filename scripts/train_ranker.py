@@ -15,9 +15,9 @@ bench/crossval.py calls `train` below to train on the folds of all 35 articles i
               and with --squad-negatives SQuAD's own unanswerable ones; with --cross-fit it reads
               the readings of two verifiers, each trained on the other half of the articles.
 The shipped models were trained with the defaults and the 25 features they read (bot/ranker.json
-names them), and their orderer since by `--orderer-for bot/ranker.json`; the cross-validated recipe `--squad-negatives --no-removed-negatives
---verifier-negatives --cross-fit --answer-rate 0.89` and the listwise ranker are measured in
-docs/experiments.md.
+names them), and their orderer since by `--orderer-for bot/ranker.json`; the cross-validated recipe
+`--squad-negatives --no-removed-negatives --verifier-negatives --cross-fit --answer-rate 0.89`, the
+listwise ranker and the orderer are measured in docs/experiments.md.
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
 (with --held-out: build/train10_heldout-ARTICLE....jsonl).
 Deterministic on CPU (two runs write the same file); takes about five minutes on 2 cores.
