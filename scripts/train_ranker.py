@@ -15,9 +15,9 @@ bench/crossval.py calls `train` below to train on the folds of all 35 articles i
               and with --squad-negatives SQuAD's own unanswerable ones; with --cross-fit it reads
               the readings of two verifiers, each trained on the other half of the articles.
 The shipped models were trained with the defaults and the 25 features they read (bot/ranker.json
-names them), and their orderer since by `--orderer-for bot/ranker.json`; the cross-validated recipe
-`--squad-negatives --no-removed-negatives --verifier-negatives --cross-fit --answer-rate 0.89`, the
-listwise ranker and the orderer are measured in docs/experiments.md.
+names them), and their orderer since by `--orderer-for bot/ranker.json --order-top 8`; the
+cross-validated recipe `--squad-negatives --no-removed-negatives --verifier-negatives --cross-fit
+--answer-rate 0.89`, the listwise ranker and the orderer are measured in docs/experiments.md.
 It also writes build/train10_heldout.jsonl, the held-out questions, for ../shared/eval/score.py
 (with --held-out: build/train10_heldout-ARTICLE....jsonl).
 Deterministic on CPU (two runs write the same file); takes about five minutes on 2 cores.
@@ -394,7 +394,7 @@ def main() -> int:
                     help="articles (file names) kept out of training, for evaluation")
     ap.add_argument("--out", type=Path, default=config.ranker_path(), help="where to write the models")
     ap.add_argument("--orderer-for", type=Path, metavar="MODELS",
-                    help="train only an orderer (--order-top, default 3) and write MODELS' models with it to --out")
+                    help="train only an orderer (--order-top, default 8) and write MODELS' models with it to --out")
     args = ap.parse_args()
 
     articles = rows_by_article(args.squad)
@@ -412,7 +412,7 @@ def main() -> int:
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
     if args.orderer_for:  # the shipped models keep their ranker, verifier and refusal model
         models = json.loads(args.orderer_for.read_text(encoding="utf-8"))
-        models["orderer"] = fit_orderer(examples(idx, rows), args.hidden, args.order_top or 3)
+        models["orderer"] = fit_orderer(examples(idx, rows), args.hidden, args.order_top or 8)
         models["orderer"]["trained_on"] = train_names
     else:
         models = {"trained_on": train_names, **train(examples(idx, rows), args)}
