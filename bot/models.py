@@ -48,9 +48,13 @@ class Model:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logit(x)))
 
+    def columns(self, x: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
+        """The columns this model reads, of rows whose columns are `names`."""
+        return x[:, [names.index(f) for f in self.features]]
+
     def on_columns(self, x: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
         """Probabilities for rows whose columns are `names`, taking the ones this model reads."""
-        return self(x[:, [names.index(f) for f in self.features]])
+        return self(self.columns(x, names))
 
     def on_named(self, named: Mapping[str, float]) -> float:
         """The probability for one example given as {feature name: value}."""
@@ -79,7 +83,7 @@ class Ranker:
         if not ordered or self.orderer is None or self.top < 2 or len(p) < 2:
             return p
         best = np.argsort(-p, kind="stable")[: self.top]
-        listed = self.orderer.logit(x[np.ix_(best, [names.index(f) for f in self.orderer.features])])
+        listed = self.orderer.logit(self.orderer.columns(x[best], names))
         p = p.copy()
         p[best[np.argsort(-listed, kind="stable")]] = p[best]  # p[best] is sorted, best first
         return p
@@ -88,8 +92,9 @@ class Ranker:
     def from_json(cls, data: dict) -> Ranker:
         """From a models file's "ranker" and, if it has one, "orderer" (with its "top")."""
         orderer = data.get("orderer")
-        return cls(Model.from_json(data["ranker"]), orderer and Model.from_json(orderer),
-                   int(orderer["top"]) if orderer else 0)
+        if not orderer:
+            return cls(Model.from_json(data["ranker"]))
+        return cls(Model.from_json(data["ranker"]), Model.from_json(orderer), int(orderer["top"]))
 
 
 @dataclass(frozen=True)

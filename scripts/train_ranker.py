@@ -245,9 +245,8 @@ def _answer_groups(exs: list[Example]) -> list[tuple[np.ndarray, np.ndarray]]:
     return groups
 
 
-def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict:
-    """The ranker, from the training questions whose candidates hold their answer."""
-    groups = _answer_groups(exs)
+def fit_ranker(groups: list[tuple[np.ndarray, np.ndarray]], hidden: int, loss: str = "pointwise") -> dict:
+    """The ranker, from the training questions whose candidates hold their answer (_answer_groups)."""
     if loss == "listwise":
         if hidden < 1:
             raise SystemExit("--ranker-loss listwise needs --hidden 1 or more")
@@ -258,9 +257,10 @@ def fit_ranker(exs: list[Example], hidden: int, loss: str = "pointwise") -> dict
     return ranker
 
 
-def fit_orderer(exs: list[Example], hidden: int, top: int) -> dict:
-    """The listwise orderer of the ranker's best `top` candidates (models.Ranker), as a models file holds it."""
-    return {**fit_listwise(_answer_groups(exs), hidden), "features": list(features.FEATURES), "top": top}
+def fit_orderer(groups: list[tuple[np.ndarray, np.ndarray]], hidden: int, top: int) -> dict:
+    """The listwise orderer of the ranker's best `top` candidates (models.Ranker), as a models file
+    holds it, from the training questions whose candidates hold their answer (_answer_groups)."""
+    return {**fit_listwise(groups, hidden), "features": list(features.FEATURES), "top": top}
 
 
 def fit_verifier(exs: list[Example], tops: list[features.Ranked], pairs: Pairs, k: int, hidden: int,
@@ -312,9 +312,10 @@ def _half_verifiers(exs: list[Example], tops: list[features.Ranked], pairs: Pair
 def train(exs: list[Example], args: argparse.Namespace, pairs: Pairs | None = None) -> dict:
     """The ranker, verifier and refusal model learnt from these examples, as ranker.json holds them."""
     pairs = pairs or Pairs()
-    out = {"ranker": fit_ranker(exs, args.hidden, args.ranker_loss)}
+    groups = _answer_groups(exs)
+    out = {"ranker": fit_ranker(groups, args.hidden, args.ranker_loss)}
     if args.order_top:  # the listwise orderer of the ranker's best few (models.Ranker)
-        out["orderer"] = fit_orderer(exs, args.hidden, args.order_top)
+        out["orderer"] = fit_orderer(groups, args.hidden, args.order_top)
     # the verifier and the refusal model learn from the pointwise order unless told otherwise: learnt on
     # the orderer's, the refusal model answered less on unseen articles (docs/experiments.md)
     ranking = Ranker.from_json(out if args.refusal_ordered else {"ranker": out["ranker"]})
@@ -412,7 +413,7 @@ def main() -> int:
     print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
     if args.orderer_for:  # the shipped models keep their ranker, verifier and refusal model
         models = json.loads(args.orderer_for.read_text(encoding="utf-8"))
-        models["orderer"] = fit_orderer(examples(idx, rows), args.hidden, args.order_top or 8)
+        models["orderer"] = fit_orderer(_answer_groups(examples(idx, rows)), args.hidden, args.order_top or 8)
         models["orderer"]["trained_on"] = train_names
     else:
         models = {"trained_on": train_names, **train(examples(idx, rows), args)}
