@@ -3,6 +3,7 @@
 
 Data: the SQuAD v2.0 articles in ../shared/eval/squad/train10, all but the three held out for
 evaluation (new_york_city, solar_energy, to_kill_a_mockingbird); Super Bowl 50 is never used.
+With --articles squad: the 35 of train10 and dev25, less --held-out, indexed seven at a time.
 bench/crossval.py calls `train` below to train on the folds of all 35 articles instead.
   ranker      small MLP (32 hidden units): does this candidate sentence contain the crowd answer?
               (--ranker-loss listwise: which of the question's candidates does? fit_listwise)
@@ -393,33 +394,56 @@ def main() -> int:
     ap = parser()
     ap.add_argument("--held-out", nargs="+", default=list(HELD_OUT), metavar="ARTICLE",
                     help="articles (file names) kept out of training, for evaluation")
+    ap.add_argument("--articles", choices=("train10", "squad"), default="train10",
+                    help="learn from train10's articles (the shipped ranker, verifier and refusal model), or from "
+                         "all 35 of train10 and dev25, indexed seven at a time as bench/crossval.py's folds are")
     ap.add_argument("--out", type=Path, default=config.ranker_path(), help="where to write the models")
     ap.add_argument("--orderer-for", type=Path, metavar="MODELS",
                     help="train only an orderer (--order-top, default 8) and write MODELS' models with it to --out")
     args = ap.parse_args()
 
-    articles = rows_by_article(args.squad)
+    articles = squad_articles(args.squad) if args.articles == "squad" else \
+        {name: (args.squad / "train10" / name, rows) for name, rows in rows_by_article(args.squad).items()}
     train_names = [n for n in articles if n not in args.held_out]
     build = config.ROOT / "build"
     build.mkdir(exist_ok=True)
     suffix = "" if set(args.held_out) == set(HELD_OUT) else "-" + "-".join(Path(n).stem for n in args.held_out)
     with open(build / f"train10_heldout{suffix}.jsonl", "w", encoding="utf-8") as f:
         for name in args.held_out:
-            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name])
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in articles[name][1])
 
-    tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
-    idx = store.load(store.build([args.squad / "train10" / n for n in train_names], tmp / "idx"))
-    rows = [r for n in train_names for r in articles[n]]
-    print(f"training on {len(train_names)} articles, {len(rows)} questions", file=sys.stderr)
+    exs = _training_examples(articles, train_names, args.orderer_for is not None)
     if args.orderer_for:  # the shipped models keep their ranker, verifier and refusal model
         models = json.loads(args.orderer_for.read_text(encoding="utf-8"))
-        models["orderer"] = fit_orderer(_answer_groups(examples(idx, rows)), args.hidden, args.order_top or 8)
+        models["orderer"] = fit_orderer(_answer_groups(exs), args.hidden, args.order_top or 8)
         models["orderer"]["trained_on"] = train_names
     else:
-        models = {"trained_on": train_names, **train(examples(idx, rows), args)}
+        models = {"trained_on": train_names, **train(exs, args)}
     args.out.write_text(json.dumps(models) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def index_groups(names: list[str], most: int = 7) -> list[list[str]]:
+    """The articles dealt into as few groups of at most `most` as there can be, each indexed
+    together (seven: train10's training articles stay one index, as the shipped models had it)."""
+    n = -(-len(names) // most)
+    return [names[k::n] for k in range(n)]
+
+
+def _training_examples(articles: dict[str, tuple[Path, list[dict]]], names: list[str],
+                       answerable_only: bool) -> list[Example]:
+    """The training questions' examples, their articles indexed together at most seven at a time
+    (a fold of bench/crossval.py is seven articles: the features that look across the index, such
+    as `absent` and the relative scores, then read as they do there). `answerable_only`: the
+    orderer learns from answerable questions alone, so the others are not featurized."""
+    tmp = Path(tempfile.mkdtemp(prefix="train-index-"))
+    out = []
+    for k, group in enumerate(index_groups(names)):
+        idx = store.load(store.build([articles[n][0] for n in group], tmp / f"idx{k}"))
+        out += examples(idx, [r for n in group for r in articles[n][1] if golds(r) or not answerable_only])
+    print(f"training on {len(names)} articles, {len(out)} questions", file=sys.stderr)
+    return out
 
 
 if __name__ == "__main__":

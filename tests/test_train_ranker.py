@@ -57,3 +57,11 @@ def test_three_seeds_are_written_as_one_wider_net_and_training_repeats_exactly()
     once = train_ranker.fit_listwise(data, hidden=4, seeds=3, epochs=2)
     assert np.asarray(once["layers"][0]["w"]).shape == (3, 12)
     assert once == train_ranker.fit_listwise(data, hidden=4, seeds=3, epochs=2)
+
+
+def test_training_articles_are_indexed_at_most_seven_together():
+    seven = [f"a{i}.txt" for i in range(7)]
+    assert train_ranker.index_groups(seven) == [seven]  # train10's seven: one index, as the shipped models learnt
+    groups = train_ranker.index_groups([f"a{i:02}.txt" for i in range(27)])
+    assert [len(g) for g in groups] == [7, 7, 7, 6]
+    assert sorted(n for g in groups for n in g) == [f"a{i:02}.txt" for i in range(27)]
