@@ -4,6 +4,7 @@
     read the conversation   (conversation.context_for) -> Context
     rank the sentences      (retrieve.rank_in_conversation) -> Ranked
     decide: answer or refuse, and why (decide.decide) -> Decision
+    read the two best together with it (spans.reader_first) -> which is first
     quote the best sentences (quote.citations)       -> [Citation]
     pick the short answer    (spans.short_answer_in)  -> span
     render the reply         (render)                 -> Reply
@@ -12,17 +13,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from . import render
 from .conversation import context_for
 from .decide import Decision, decide
-from .features import Query
+from .features import Query, Ranked
 from .index import Index
 from .models import load_models, load_reader
 from .questions import Question, understand
 from .quote import citations as quote_citations
 from .reply import Citation, Reply
 from .retrieve import limit_threads, rank_in_conversation
-from .spans import short_answer_in
+from .spans import reader_first, short_answer_in
 from .store import load
 
 __all__ = ["Bot", "Citation", "Reply"]
@@ -58,10 +61,22 @@ class Bot:
         query = Query(asked.text, context.questions, self.index.paragraphs_quoted(list(context.cited)))
         ranked = rank_in_conversation(self.index, query, self.models)
         decision = decide(self.index, asked.text, asked.unknown, bool(context.questions), ranked, self.models)
-        quotes = quote_citations(self.index, ranked.sentences, ranked.scores)
         if not decision.answer:
-            return self._refusal(asked, decision, quotes[:2])
-        return self._reply(asked, ranked.kind, quotes)
+            return self._refusal(asked, decision, quote_citations(self.index, ranked.sentences, ranked.scores)[:2])
+        order = self._reader_order(asked.text, ranked)
+        return self._reply(asked, ranked.kind, quote_citations(self.index, ranked.sentences[order], ranked.scores[order]))
+
+    def _reader_order(self, question: str, ranked: Ranked) -> np.ndarray:
+        """The ranking's order, with its two best sentences swapped if the reader prefers the second
+        (spans.reader_first); each keeps its own score. Not when a rule raised either (a definition,
+        a named section, the paragraphs last quoted): the rule's choice stands."""
+        order = np.arange(len(ranked.sentences))
+        if ranked.raw is not None and not np.array_equal(ranked.raw[:2], ranked.scores[:2]):
+            return order
+        best = [self.index.text(self.index.sentences[int(i)]) for i in ranked.sentences[:2]]
+        if reader_first(question, best, ranked.scores[:2].tolist()):
+            order[:2] = [1, 0]
+        return order
 
     def _refusal(self, asked: Question, decision: Decision, closest: list[Citation]) -> Reply:
         text = render.refusal_text(closest, asked.note, asked.unknown)

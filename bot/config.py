@@ -133,6 +133,12 @@ READER_TRIES = 50          # its best spans tried in turn for one that says more
 READER_FREE_MARGIN = 2.0   # for a name asked for: its own best span beats every name scoring this much
                            # less (start + end logits; chosen on train10's held-out three: EM/F1
                            # 0.393/0.510 -> 0.412/0.524)
+READER_FIRST_WEIGHT = 0.15  # the two best sentences change places when the second's best span scores this
+                            # much more in start + end logits per unit of log ranker probability it is
+                            # behind (rules.READER_FIRST); 0.1-0.2 all did as well on Super Bowl 50 and
+                            # train10's held-out three (docs/experiments.md)
+READER_FIRST_MAX_GAIN = 10.0  # ... which rarely finds that much more in one sentence than another (99th
+                              # percentile there): a second sentence further behind is not read
 SHORT_ANSWER_QUOTES = 2    # a short answer of the asked type is looked for in this many best quotes
 SPAN_CLOSING_MARK_REACH = 40  # a short answer that opens a quotation runs on to its closing mark if
                               # it is at most this many characters further

@@ -198,6 +198,8 @@ QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotati
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")
 FULL_STOP_TRIM = Rule("full_stop_trim", "a name ending the sentence leaves its full stop out: 'England.' -> 'England'")
 NAME_FREE_MARGIN = Rule("name_free_margin", "the reader's own span beats every name scoring clearly less")
+READER_FIRST = Rule("reader_first", "the reader's best span in each of the two best sentences, with their ranker scores, chooses "
+                    "which is quoted first")
 SECOND_QUOTE_SPAN = Rule("second_quote_span", "a short answer of the type asked may come from the second quote")
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",

