@@ -38,14 +38,19 @@ def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[
     return start, end, [e.offsets[t] for t in inside]
 
 
-def _best_span_score(question: str, text: str) -> float:
-    """The reader's score (start + end logits) of its best span in the text, -inf if it reads none."""
-    start, end, offsets = _read(question, text)
-    if not offsets:
-        return -np.inf
+def _span_scores(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The reader's score (start + end logits) of every span, by first and last token: -inf where
+    the last is before the first or too far after it."""
     pair = start[:, None] + end[None, :]
-    gap = np.arange(len(offsets))[None, :] - np.arange(len(offsets))[:, None]
-    return float(pair[(gap >= 0) & (gap < config.READER_MAX_ANSWER_TOKENS)].max())
+    gap = np.arange(len(start))[None, :] - np.arange(len(start))[:, None]
+    pair[(gap < 0) | (gap >= config.READER_MAX_ANSWER_TOKENS)] = -np.inf
+    return pair
+
+
+def _best_span_score(question: str, text: str) -> float:
+    """The reader's score of its best span in the text, -inf if it reads none."""
+    start, end, offsets = _read(question, text)
+    return float(_span_scores(start, end).max()) if offsets else -np.inf
 
 
 def reader_first(question: str, texts: list[str], scores: list[float]) -> int:
@@ -127,10 +132,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
-    # Every first and last token, the last not before the first nor too far after it.
-    pair = start[:, None] + end[None, :]
-    gap = np.arange(len(offsets))[None, :] - np.arange(len(offsets))[:, None]
-    pair[(gap < 0) | (gap >= config.READER_MAX_ANSWER_TOKENS)] = -np.inf
+    pair = _span_scores(start, end)
     if not scored:
         return _free_span(text, new, offsets, pair)
     best, a, b = max(scored)
