@@ -111,6 +111,20 @@ def test_a_short_answer_of_the_type_asked_may_come_from_the_second_quote():
     assert short_answer_in(quotes, answer_kind(question), question)[0] == 0
 
 
+def test_a_later_quote_gives_the_short_answer_only_when_the_reader_finds_a_better_answer_there():
+    quotes = ["Drivers are most likely to be stuck in traffic during rush hour, when commuters fill the roads.",
+              "The highways of the city were built in the 20th century."]
+    question = "At what time are drivers most likely to be stuck in traffic?"
+    n, a, b = short_answer_in(quotes, answer_kind(question), question)
+    assert (n, quotes[n][a:b]) == (0, "rush hour")  # the first has no date, but the reader reads it better
+    rules.switch_off(["second_quote_read"])
+    try:
+        n, a, b = short_answer_in(quotes, answer_kind(question), question)
+        assert (n, quotes[n][a:b]) == (1, "20th century")  # any date of the second quote, as before
+    finally:
+        rules.switch_off([])
+
+
 def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
     text = 'formulated as an answer to a question of a "comrade Ivanov" mailed to Pravda newspaper'
     a = text.index("a \"comrade")
