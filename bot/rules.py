@@ -201,7 +201,7 @@ NAME_FREE_MARGIN = Rule("name_free_margin", "the reader's own span beats every n
 READER_FIRST = Rule("reader_first", "the reader's best span in each of the two best sentences, with their ranker scores, chooses "
                     "which is quoted first")
 SECOND_QUOTE_SPAN = Rule("second_quote_span", "a short answer of the type asked may come from the second quote")
-SECOND_QUOTE_READ = Rule("second_quote_read", "... only when the reader finds a better answer there than in the first quote")
+SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the reader finds a better answer in that quote than in the first")
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|–|—|-)|or|and)\s*"))
