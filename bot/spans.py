@@ -190,7 +190,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, new):
                 if rules.SECOND_QUOTE_READ.on and _best_span_score(question, quote) <= _best_span_score(question, quotes[0]):
-                    break
+                    break  # only the nearest such quote is weighed against the first
                 piece = short_answer(quote, kind, question, title)
                 return (n, *piece) if piece else None
     piece = short_answer(quotes[0], kind, question, title) if quotes else None
