@@ -27,7 +27,7 @@ from .quotations import quotation_close
 _FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
 
 
-@lru_cache(maxsize=8)  # reader_first reads the best two sentences, and short_answer the first again
+@lru_cache(maxsize=8)  # reader_first and second_quote_read read the best quotes, which short_answer reads again
 def _read(question: str, text: str) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
     """The reader's start and end scores for each token of the text (read-only), and the tokens' offsets."""
     e = embed.load_tokenizer(config.READER_MAX_TOKENS).encode(question, text)

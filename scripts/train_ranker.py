@@ -76,9 +76,14 @@ def rows_by_article(squad: Path) -> dict[str, list[dict]]:
     return out
 
 
+def train10_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
+    """Every article of train10: its file and its questions."""
+    return {name: (squad / "train10" / name, rows) for name, rows in rows_by_article(squad).items()}
+
+
 def squad_articles(squad: Path) -> dict[str, tuple[Path, list[dict]]]:
     """Every article of train10 and dev25: its file and its questions."""
-    out = {name: (squad / "train10" / name, rows) for name, rows in rows_by_article(squad).items()}
+    out = train10_articles(squad)
     by_doc: dict[str, list[dict]] = {}
     for line in (squad / "dev25.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -402,8 +407,7 @@ def main() -> int:
                     help="train only an orderer (--order-top, default 8) and write MODELS' models with it to --out")
     args = ap.parse_args()
 
-    articles = squad_articles(args.squad) if args.articles == "squad" else \
-        {name: (args.squad / "train10" / name, rows) for name, rows in rows_by_article(args.squad).items()}
+    articles = (squad_articles if args.articles == "squad" else train10_articles)(args.squad)
     train_names = [n for n in articles if n not in args.held_out]
     build = config.ROOT / "build"
     build.mkdir(exist_ok=True)
