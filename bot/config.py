@@ -38,6 +38,12 @@ def reader_path() -> Path:
     return _path("BOT_READER_PATH", PACKAGE_DIR / "reader.onnx")
 
 
+def encoder_path() -> Path:
+    """The query-time encoder (BOT_ENCODER_PATH): all-MiniLM-L6-v2 with the packaged int8 file's
+    weights, exported by scripts/export_encoder.py with plain attention, which runs faster."""
+    return _path("BOT_ENCODER_PATH", PACKAGE_DIR / "encoder.onnx")
+
+
 def data_dir() -> Path:
     """The web app's uploads and their indexes, per session (BOT_DATA_DIR)."""
     return _path("BOT_DATA_DIR", ROOT / "data")

@@ -46,6 +46,7 @@ def test_errors_are_clear(tmp_path):
     ("BOT_RANKER_PATH", "models.json", "not json", "train_ranker.py"),
     ("BOT_RANKER_PATH", "models.json", '{"ranker": {}}', "train_ranker.py"),
     ("BOT_READER_PATH", "reader.onnx", "not onnx", "train_reader.py"),
+    ("BOT_ENCODER_PATH", "encoder.onnx", "not onnx", "export_encoder.py"),
 ])
 def test_an_unusable_model_file_is_named(tmp_path, variable, name, content, script):
     (tmp_path / name).write_text(content, encoding="utf-8")

