@@ -79,7 +79,7 @@ class Bot:
         return order
 
     def _refusal(self, asked: Question, decision: Decision, closest: list[Citation]) -> Reply:
-        text = render.refusal_text(closest, asked.note, asked.unknown)
+        text = render.refusal_text(closest, asked.note, asked.unknown, decision.opposite)
         return Reply(text, False, "", [], closest, asked.note, decision.reason)
 
     def _reply(self, asked: Question, kind: str, quotes: list[Citation]) -> Reply:

@@ -3,13 +3,16 @@ the features of features.py: the rarest question word missing from the sentence,
 its paragraph, a number, a negation. Also the candidates' term sets, which coverage reads too."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
+from . import config, rules
 from .index import Index
-from .lexical import negated, word_set, words
+from .lexical import content_words, negated, stem, word_set, words
 from .sentence_store import Lookup
 
 _negated = lru_cache(maxsize=1 << 16)(negated)  # the same sentences are candidates for many questions
@@ -50,3 +53,33 @@ def check_columns(index: Index, ids: np.ndarray, paras: np.ndarray, question: st
         "neg_q": np.full(len(ids), float(negated(question))),
         "neg_s": [float(_negated(index.text(index.sentences[i]))) for i in ids],
     }
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    """WordNet's antonyms by stem (bot/antonyms.json, made by scripts/antonyms.py)."""
+    table = json.loads(Path(__file__).with_name("antonyms.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def opposite(question: str, quoted: list[str]) -> tuple[str, str] | None:
+    """A word of the question that the best sentence (quoted[0]) lacks while it has that word's
+    opposite, and the opposite ("decrease", "increase"); None if there is none, or if another
+    sentence to be quoted has the word. SQuAD's crowd wrote a fifth of its unanswerable questions
+    that way, and every other word still matches: the best sentence may lack at most
+    config.OPPOSITE_MOST_LACKED of the question's words, the turned one among them."""
+    if not rules.ANTONYM_CLASH.on or not quoted:
+        return None
+    asked = {stem(w): w for w in content_words(question)}
+    every = {stem(w) for w in words(question)}  # "more or less" asks both ways
+    said = {stem(w): w for w in words(quoted[0])}
+    lacked = [s for s in asked if s not in said]
+    if len(lacked) > config.OPPOSITE_MOST_LACKED:
+        return None
+    elsewhere = {stem(w) for text in quoted[1:] for w in words(text)}
+    for s in lacked:
+        if s not in elsewhere:
+            for a in _antonyms().get(s, ()):
+                if a in said and a not in every:
+                    return asked[s], said[a]
+    return None

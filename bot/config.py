@@ -130,6 +130,8 @@ NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it 
                               # this likely that one of the sentences to be quoted answers
 FOLLOWUP_VERIFIED_MIN = 0.01  # a follow-up is refused when the verifier finds both best sentences less
                               # likely than this to answer it (decide.py)
+OPPOSITE_MOST_LACKED = 2  # antonym_clash: the sentence lacks at most this many of the question's words, the
+                          # turned one among them (SQuAD's crowd changed one word; a reworded question more)
 MAX_CONTEXT_TURNS = 3      # earlier questions a follow-up may continue
 
 # The short answer

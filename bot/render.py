@@ -43,8 +43,12 @@ def what_to_ask(titles: list[str]) -> str:
             "and say so when it does not tell.")
 
 
-def refusal_text(closest: list[Citation], note: str, unknown: tuple[str, ...] = ()) -> str:
+def refusal_text(closest: list[Citation], note: str, unknown: tuple[str, ...] = (),
+                 opposite: tuple[str, str] = ()) -> str:
+    """`unknown`: names the article never uses; `opposite`: a word of the question and the
+    opposite that the closest passage says instead."""
     why = (f"It never mentions {' or '.join(escape_md(n) for n in unknown)}." if unknown else
+           f"The closest passage says “{escape_md(opposite[1])}”, not “{escape_md(opposite[0])}”." if opposite else
            "I found no passage that answers this question.")
     lines = _head(note) + [f"**The article does not say.** {why}"]
     if closest:

@@ -24,7 +24,7 @@ class Reply:
     citations: list[Citation] = field(default_factory=list)  # best first
     closest: list[Citation] = field(default_factory=list)    # when refusing: nearest, *not* answers
     note: str = ""               # what was done to the question (shortened, cleaned)
-    reason: str = ""             # why it refused: "model", "unknown name", "follow-up doubt"; or
+    reason: str = ""             # why it refused: "model", "unknown name", "follow-up doubt", "opposite"; or
                                  # "small talk"; "" when it answered
 
     @property

@@ -1,9 +1,13 @@
 """features.py and checks.py: what the refusal model reads of what a question asks that a sentence lacks."""
+import json
+
 import numpy as np
 
 import bot
-from bot import features
-from bot.lexical import negated
+from bot import features, rules
+from bot.checks import opposite
+from bot.lexical import negated, stem
+from helpers import ROOT
 
 
 def test_negation_is_seen_in_any_form():
@@ -64,3 +68,37 @@ def test_the_refusal_model_reads_every_candidate_for_the_closest_meaning():
     got = features.answerable_features(r, np.array([0.5, 0.2], dtype=np.float32))
     assert got["dense_max"] == float(r.features[:, features.FEATURES.index("dense_s")].max())
     assert got["verified"] == 0.5 and got["verified_max"] == 0.5
+
+
+def test_a_word_turned_into_its_opposite_is_found():
+    said = "Complexity theory is interested in how algorithms scale with an increase in the input size."
+    assert opposite("How do algorithms scale with a decrease in the input size?", [said]) == ("decrease", "increase")
+    assert opposite("How do algorithms scale with an increase in the input size?", [said]) is None
+    # the question asks both ways: nothing is turned
+    assert opposite("Does an increase or a decrease of the input size matter?", [said]) is None
+    assert opposite("Are bigger inputs more or less work?", ["Bigger inputs take more work."]) is None
+    # another sentence to be quoted says what was asked: the best one is not the article's only word
+    assert opposite("How do algorithms scale with a decrease in the input size?",
+                    [said, "A decrease in the input size makes it faster."]) is None
+
+
+def test_an_opposite_counts_only_when_the_rest_of_the_question_is_the_sentence():
+    said = "Prices increased in 1925."
+    assert opposite("Did prices decrease?", [said]) == ("decrease", "increased")
+    # three words the sentence lacks: a reworded question, not one word turned
+    assert opposite("Why did the rents of farmers decrease?", [said]) is None
+
+
+def test_an_opposite_is_not_seen_with_its_rule_off():
+    try:
+        rules.switch_off(["antonym_clash"])
+        assert opposite("Did prices decrease?", ["Prices increased in 1925."]) is None
+    finally:
+        rules.switch_off([])
+
+
+def test_the_antonym_table_is_wordnets_both_ways_by_stem():
+    table = json.loads((ROOT / "bot" / "antonyms.json").read_text(encoding="utf-8"))
+    assert stem("decrease") in table[stem("increase")] and stem("informal") in table[stem("formal")]
+    assert all(k in table[a] for k, v in table.items() for a in v)
+    assert not any(k in v for k, v in table.items())

@@ -26,3 +26,9 @@ def test_a_refusal_names_what_the_article_never_mentions():
     text = refusal_text([OTHER], "", ("Mao Zedong",))
     assert text.startswith("**The article does not say.** It never mentions Mao Zedong.")
     assert "Closest, but *not* an answer:" in text
+
+
+def test_a_refusal_says_which_opposite_the_closest_passage_has():
+    text = refusal_text([OTHER], "", (), ("praised", "criticized"))
+    assert text.startswith("**The article does not say.** The closest passage says “criticized”, not “praised”.")
+    assert "\\*" in refusal_text([], "", (), ("*x*", "y"))  # what the user typed is escaped

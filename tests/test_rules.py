@@ -29,6 +29,10 @@ def test_a_rule_switched_off_has_no_effect(switches):
     assert bot.answer(mao).reason == "unknown name"
     switches(["unknown_names"])
     assert bot.answer(mao).reason != "unknown name"
+    last = "What did Stalin write in the last edition?"  # the article tells of the first and second
+    assert bot.answer(last).reason == "opposite"
+    switches(["antonym_clash"])
+    assert bot.answer(last).found
     # a cached result that depends on a rule is computed again
     text = "However, Bukharin wrote."
     switches([])

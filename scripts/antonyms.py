@@ -1,0 +1,48 @@
+"""The antonym table the bot reads (bot/antonyms.json): every pair of single-word WordNet lemmas
+that WordNet calls antonyms ("increase"/"decrease", "formal"/"informal"), both ways, by the bot's
+light stem (lexical.stem), so "increased" meets "decrease".
+
+Why: SQuAD's crowd wrote a fifth of its unanswerable questions by turning a word of the article's
+sentence into its opposite ("How do algorithms scale with a decrease in input size?" against "...
+with an increase in the input size"). Such a question shares every other word with the sentence,
+so word coverage and MiniLM's closeness both say "answered" (docs/experiments.md).
+
+    python scripts/antonyms.py        # about 20 s; WordNet comes as scripts/thesaurus.py fetches it
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+OUT = ROOT / "bot" / "antonyms.json"
+
+
+def antonym_table() -> dict[str, list[str]]:
+    """{stem: sorted stems of its antonyms}, from WordNet 3.0's lemma antonymy (one-word lemmas)."""
+    from thesaurus import wordnet
+
+    from bot.lexical import stem
+
+    table: dict[str, set[str]] = {}
+    for synset in wordnet().all_synsets():
+        for lemma in synset.lemmas():
+            for other in lemma.antonyms():
+                a, b = lemma.name().lower(), other.name().lower()
+                if a.isalpha() and b.isalpha() and stem(a) != stem(b):
+                    table.setdefault(stem(a), set()).add(stem(b))
+                    table.setdefault(stem(b), set()).add(stem(a))
+    return {k: sorted(v) for k, v in sorted(table.items())}
+
+
+def main() -> int:
+    table = antonym_table()
+    OUT.write_text(json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(table)} stems, {sum(map(len, table.values())) // 2} pairs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
