@@ -12,7 +12,7 @@ import numpy as np
 
 from . import config, rules
 from .index import Index
-from .lexical import content_words, negated, stem, word_set, words
+from .lexical import content_words, negated, negation, stem, word_set, words
 from .sentence_store import Lookup
 
 _negated = lru_cache(maxsize=1 << 16)(negated)  # the same sentences are candidates for many questions
@@ -63,19 +63,24 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 
 def opposite(question: str, quoted: list[str]) -> tuple[str, str] | None:
-    """A word of the question that the best sentence (quoted[0]) lacks while it has that word's
-    opposite, and the opposite ("decrease", "increase"); None if there is none, or if another
-    sentence to be quoted has the word. SQuAD's crowd wrote a fifth of its unanswerable questions
-    that way, and every other word still matches: the best sentence may lack at most
-    config.OPPOSITE_MOST_LACKED of the question's words, the turned one among them."""
-    if not rules.ANTONYM_CLASH.on or not quoted:
+    """What the question turned round against the best sentence (quoted[0]): its 'not' where the
+    sentence says none, as ("not", ""); or a word the sentence lacks while it has its opposite,
+    as (word, opposite) ("decrease", "increase"), unless another sentence to be quoted has the
+    word. None if nothing was turned. SQuAD's crowd wrote many unanswerable questions that way,
+    and every other word still matches: the best sentence may lack at most
+    config.OPPOSITE_MOST_LACKED of the question's content words, the turned one among them."""
+    if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on):
         return None
     asked = {stem(w): w for w in content_words(question)}
-    every = {stem(w) for w in words(question)}  # "more or less" asks both ways
     said = {stem(w): w for w in words(quoted[0])}
     lacked = [s for s in asked if s not in said]
     if len(lacked) > config.OPPOSITE_MOST_LACKED:
         return None
+    if rules.NEGATION_CLASH.on and (no := negation(question)) and not _negated(quoted[0]):
+        return no, ""
+    if not rules.ANTONYM_CLASH.on:
+        return None
+    every = {stem(w) for w in words(question)}  # "more or less" asks both ways
     elsewhere = {stem(w) for text in quoted[1:] for w in words(text)}
     for s in lacked:
         if s not in elsewhere:

@@ -1,7 +1,7 @@
 """Deciding whether the article answers: the refusal model reads the ranking and what the verifier
 finds in the best sentences; hand rules refuse a question about a name the article never uses, a
 follow-up no best sentence answers, or one whose best sentence says the opposite of a word it asks
-about, and answer one whose best sentence defines what is asked or that names a section which
+about or lacks its 'not', and answer one whose best sentence defines what is asked or that names a section which
 answers it. The decision carries its reason."""
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class Decision:
     reason: str = ""        # why not: "model", "unknown name", "follow-up doubt" or "opposite"
     p_answer: float = 1.0   # the refusal model's probability that the article answers
     opposite: tuple[str, str] = ()  # for "opposite": the question's word and the one the sentence has
+                                    # instead ("" when it only lacks the question's 'not')
 
 
 def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool, ranked: Ranked,
@@ -36,14 +37,14 @@ def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool
     # sure neither sentence answers it, that wins.
     doubted = rules.FOLLOWUP_DOUBT.on and followup and float(verified.max(initial=0.0)) < config.FOLLOWUP_VERIFIED_MIN
     model_refuses = p < models.threshold and not (rules.DEFINED_ANSWERS.on and ranked.defined)
-    # SQuAD's crowd wrote a fifth of its unanswerable questions by turning one word of a sentence
-    # into its opposite; every other word still matches, so neither model sees it.
+    # SQuAD's crowd wrote many unanswerable questions by turning one word of a sentence into its
+    # opposite, or adding a 'not'; every other word still matches, so neither model sees it.
     turned = opposite(question, [index.text(index.sentences[int(i)]) for i in ranked.sentences[: config.MAX_CITATIONS]])
     reason = ("unknown name" if unknown else "follow-up doubt" if doubted else "opposite" if turned
               else "model" if model_refuses else "")
     if reason and reason != "unknown name" and ranked.named:
         reason = "" if _answered_in_named_section(index, question, ranked, verified, models) else reason
-    return Decision(not reason, reason, p, turned or () if reason == "opposite" else ())
+    return Decision(not reason, reason, p, (turned or ()) if reason == "opposite" else ())
 
 
 def _answered_in_named_section(index: Index, question: str, ranked: Ranked, verified: np.ndarray,

@@ -66,6 +66,12 @@ def negated(text: str) -> bool:
     return _NEGATION.search(text) is not None
 
 
+def negation(text: str) -> str:
+    """The text's first 'not', 'never', "n't"... as written, or ""."""
+    m = _NEGATION.search(text)
+    return m.group() if m else ""
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry meaning (no stop words, no numbers)."""
     return [w for w in words(text) if w not in STOPWORDS and w.isalpha() and len(w) > 1]

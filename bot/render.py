@@ -46,10 +46,15 @@ def what_to_ask(titles: list[str]) -> str:
 def refusal_text(closest: list[Citation], note: str, unknown: tuple[str, ...] = (),
                  opposite: tuple[str, str] = ()) -> str:
     """`unknown`: names the article never uses; `opposite`: a word of the question and the
-    opposite that the closest passage says instead."""
-    why = (f"It never mentions {' or '.join(escape_md(n) for n in unknown)}." if unknown else
-           f"The closest passage says “{escape_md(opposite[1])}”, not “{escape_md(opposite[0])}”." if opposite else
-           "I found no passage that answers this question.")
+    opposite that the closest passage says instead ("" when it only lacks the question's 'not')."""
+    if unknown:
+        why = f"It never mentions {' or '.join(escape_md(n) for n in unknown)}."
+    elif opposite and opposite[1]:
+        why = f"The closest passage says “{escape_md(opposite[1])}”, not “{escape_md(opposite[0])}”."
+    elif opposite:
+        why = f"The closest passage says it without “{escape_md(opposite[0])}”."
+    else:
+        why = "I found no passage that answers this question."
     lines = _head(note) + [f"**The article does not say.** {why}"]
     if closest:
         lines += ["", "Closest, but *not* an answer:", ""] + _cite_lines(closest)

@@ -184,6 +184,8 @@ FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sur
 DEFINITION_BOOST = Rule("definition_boost", "'What was X?' ranks first the article's first sentence saying what X was")
 ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence lacks while it has the opposite "
                       "('decrease' against 'increase') asks about something the article does not say")
+NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
+                       "asks about something the article does not say")
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")

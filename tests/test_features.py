@@ -89,10 +89,21 @@ def test_an_opposite_counts_only_when_the_rest_of_the_question_is_the_sentence()
     assert opposite("Why did the rents of farmers decrease?", [said]) is None
 
 
+def test_a_not_the_sentence_does_not_say_is_found():
+    said = "The revolutions in Germany and Hungary failed."
+    assert opposite("Which revolutions did not fail?", [said]) == ("not", "")
+    assert opposite("Which revolutions never failed?", [said]) == ("never", "")
+    assert opposite("Which revolutions failed?", [said]) is None
+    assert opposite("Which revolutions did not fail?", ["The revolutions did not fail."]) is None
+
+
 def test_an_opposite_is_not_seen_with_its_rule_off():
     try:
         rules.switch_off(["antonym_clash"])
         assert opposite("Did prices decrease?", ["Prices increased in 1925."]) is None
+        assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) == ("not", "")
+        rules.switch_off(["negation_clash"])
+        assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) is None
     finally:
         rules.switch_off([])
 

@@ -32,3 +32,4 @@ def test_a_refusal_says_which_opposite_the_closest_passage_has():
     text = refusal_text([OTHER], "", (), ("praised", "criticized"))
     assert text.startswith("**The article does not say.** The closest passage says “criticized”, not “praised”.")
     assert "\\*" in refusal_text([], "", (), ("*x*", "y"))  # what the user typed is escaped
+    assert "The closest passage says it without “never”." in refusal_text([OTHER], "", (), ("never", ""))
