@@ -1,8 +1,8 @@
 """Deciding whether the article answers: the refusal model reads the ranking and what the verifier
 finds in the best sentences; hand rules refuse a question about a name the article never uses, a
 follow-up no best sentence answers, or one whose best sentence says the opposite of a word it asks
-about or lacks its 'not', and answer one whose best sentence defines what is asked or that names a section which
-answers it. The decision carries its reason."""
+about, lacks its 'not' or its number, and answer one whose best sentence defines what is asked or
+that names a section which answers it. The decision carries its reason."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,7 +23,7 @@ class Decision:
     reason: str = ""        # why not: "model", "unknown name", "follow-up doubt" or "opposite"
     p_answer: float = 1.0   # the refusal model's probability that the article answers
     opposite: tuple[str, str] = ()  # for "opposite": the question's word and the one the sentence has
-                                    # instead ("" when it only lacks the question's 'not')
+                                    # instead ("" when it lacks the question's 'not' or number)
 
 
 def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool, ranked: Ranked,
@@ -38,8 +38,10 @@ def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool
     doubted = rules.FOLLOWUP_DOUBT.on and followup and float(verified.max(initial=0.0)) < config.FOLLOWUP_VERIFIED_MIN
     model_refuses = p < models.threshold and not (rules.DEFINED_ANSWERS.on and ranked.defined)
     # SQuAD's crowd wrote many unanswerable questions by turning one word of a sentence into its
-    # opposite, or adding a 'not'; every other word still matches, so neither model sees it.
-    turned = opposite(question, [index.text(index.sentences[int(i)]) for i in ranked.sentences[: config.MAX_CITATIONS]])
+    # opposite, adding a 'not' or changing a number; every other word still matches, so neither
+    # model sees it.
+    quoted = [index.text(index.sentences[int(i)]) for i in ranked.sentences[: config.MAX_CITATIONS]]
+    turned = opposite(question, quoted, index.lexicon.mentioned)
     reason = ("unknown name" if unknown else "follow-up doubt" if doubted else "opposite" if turned
               else "model" if model_refuses else "")
     if reason and reason != "unknown name" and ranked.named:

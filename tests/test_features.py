@@ -97,6 +97,17 @@ def test_a_not_the_sentence_does_not_say_is_found():
     assert opposite("Which revolutions did not fail?", ["The revolutions did not fail."]) is None
 
 
+def test_a_number_the_article_never_writes_is_found():
+    said = "Most influential was the definition of Turing machines by Alan Turing in 1936."
+    article = frozenset({"1936", "turing", "machin", "defin"})
+    assert opposite("What did Alan Turing define in 1974?", [said], article) == ("1974", "")
+    assert opposite("What did Alan Turing define in 1936?", [said], article) is None
+    assert opposite("What did Alan Turing define in 1974?", [said], article | {"1974"}) is None
+    assert opposite("What did Alan Turing define in the 1970s?", [said], article) is None  # "the 1970s" has other spellings
+    # two words the sentence lacks besides the number: a reworded question, not a number changed
+    assert opposite("Which paper did Alan Turing publish in 1974?", [said], article) is None
+
+
 def test_an_opposite_is_not_seen_with_its_rule_off():
     try:
         rules.switch_off(["antonym_clash"])

@@ -33,3 +33,4 @@ def test_a_refusal_says_which_opposite_the_closest_passage_has():
     assert text.startswith("**The article does not say.** The closest passage says “criticized”, not “praised”.")
     assert "\\*" in refusal_text([], "", (), ("*x*", "y"))  # what the user typed is escaped
     assert "The closest passage says it without “never”." in refusal_text([OTHER], "", (), ("never", ""))
+    assert "It never mentions 1974." in refusal_text([OTHER], "", (), ("1974", ""))
