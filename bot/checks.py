@@ -1,6 +1,8 @@
 """What of a question a candidate sentence lacks, read by the refusal model (and the ranker) beside
 the features of features.py: the rarest question word missing from the sentence, its neighbours or
-its paragraph, a number, a negation. Also the candidates' term sets, which coverage reads too."""
+its paragraph, a number, a negation. Also the candidates' term sets, which coverage reads too; and
+what a question turned round against its best sentence (an opposite, a 'not', a number), which
+decide.py refuses."""
 from __future__ import annotations
 
 import json
@@ -67,8 +69,8 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] = froze
     sentence says none, as ("not", ""); or a word the sentence lacks while it has its opposite,
     as (word, opposite) ("decrease", "increase"), unless another sentence to be quoted has the
     word; or a number of the question the article never writes (`mentioned`: its words, folded),
-    as ("1974", ""). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions that way,
-    and every other word still matches: the best sentence may lack at most
+    as ("1974", ""). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
+    that way, and every other word still matches: the best sentence may lack at most
     config.OPPOSITE_MOST_LACKED of the question's content words, the turned one among them."""
     if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NUMBER_CLASH.on):
         return None

@@ -186,8 +186,8 @@ ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence l
                       "('decrease' against 'increase') asks about something the article does not say")
 NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
                        "asks about something the article does not say")
-NUMBER_CLASH = Rule("number_clash", "a question with a number whose best sentence is the same words without it "
-                     "('invented in 1974' against 'in 1936') asks about something the article does not say")
+NUMBER_CLASH = Rule("number_clash", "a question with a number the article never writes, otherwise the words of its "
+                     "best sentence ('invented in 1974' against 'in 1936'), asks about something it does not say")
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
