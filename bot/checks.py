@@ -64,12 +64,12 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def opposite(question: str, quoted: list[str], mentioned: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None = None) -> tuple[str, str] | None:
     """What the question turned round against the best sentence (quoted[0]): its 'not' where the
     sentence says none, as ("not", ""); or a word the sentence lacks while it has its opposite,
     as (word, opposite) ("decrease", "increase"), unless another sentence to be quoted has the
-    word; or a number of the question the article never writes (`mentioned`: its words, folded),
-    as ("1974", ""). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
+    word; or a number of the question the article never writes (`mentioned`: its words, folded;
+    None: numbers are not checked), as ("1974", ""). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
     that way, and every other word still matches: the best sentence may lack at most
     config.OPPOSITE_MOST_LACKED of the question's content words, the turned one among them."""
     if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NUMBER_CLASH.on):
@@ -81,7 +81,8 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] = froze
         return None
     if rules.NEGATION_CLASH.on and (no := negation(question)) and not _negated(quoted[0]):
         return no, ""
-    if rules.NUMBER_CLASH.on and len(lacked) < config.OPPOSITE_MOST_LACKED:  # the number is the one changed
+    # the number is the one word changed: at most one other may be lacked
+    if rules.NUMBER_CLASH.on and mentioned is not None and len(lacked) < config.OPPOSITE_MOST_LACKED:
         # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
         if unwritten := [n for n in dict.fromkeys(words(question)) if n.isdigit() and fold(n) not in mentioned]:
             return unwritten[0], ""

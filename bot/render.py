@@ -47,13 +47,12 @@ def refusal_text(closest: list[Citation], note: str, unknown: tuple[str, ...] = 
                  opposite: tuple[str, str] = ()) -> str:
     """`unknown`: names the article never uses; `opposite`: a word of the question and the
     opposite that the closest passage says instead ("" when it only lacks the question's 'not',
-    or the question's number, which the article never writes)."""
-    if unknown:
-        why = f"It never mentions {' or '.join(escape_md(n) for n in unknown)}."
+    or the question's number, which the article never writes, as it never uses an unknown name)."""
+    never = unknown or (opposite[:1] if opposite and opposite[0].isdigit() else ())
+    if never:
+        why = f"It never mentions {' or '.join(escape_md(n) for n in never)}."
     elif opposite and opposite[1]:
         why = f"The closest passage says “{escape_md(opposite[1])}”, not “{escape_md(opposite[0])}”."
-    elif opposite and any(ch.isdigit() for ch in opposite[0]):  # a number the article never writes
-        why = f"It never mentions {escape_md(opposite[0])}."
     elif opposite:
         why = f"The closest passage says it without “{escape_md(opposite[0])}”."
     else:
