@@ -41,7 +41,7 @@ def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool
     # opposite, adding a 'not' or changing a number; every other word still matches, so neither
     # model sees it.
     quoted = [index.text(index.sentences[int(i)]) for i in ranked.sentences[: config.MAX_CITATIONS]]
-    turned = opposite(question, quoted, index.lexicon.mentioned)
+    turned = opposite(question, quoted, index.lexicon.mentioned, index.lexicon.sentences_with)
     reason = ("unknown name" if unknown else "follow-up doubt" if doubted else "opposite" if turned
               else "model" if model_refuses else "")
     if reason and reason != "unknown name" and ranked.named:

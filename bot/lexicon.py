@@ -86,6 +86,12 @@ class Lexicon:
         """Every word of the sources, folded (lexical.fold): what the article ever says."""
         return frozenset(fold(w) for w in self.word_cases)
 
+    def sentences_with(self, word: str) -> int:
+        """In how many of the article's sentences the word is written."""
+        found = terms(word)
+        j = self.sentences.term_id(found[0]) if len(found) == 1 else None
+        return 0 if j is None else len(self.sentences.texts_with(j))
+
     @cached_property
     def _heading_pairs(self) -> frozenset[tuple[str, str]]:
         ix = self._index

@@ -48,7 +48,7 @@ def refusal_text(closest: list[Citation], note: str, unknown: tuple[str, ...] = 
     """`unknown`: names the article never uses; `opposite`: a word of the question and the
     opposite that the closest passage says instead ("" when it only lacks the question's 'not',
     or the question's number, which the article never writes, as it never uses an unknown name)."""
-    never = unknown or (opposite[:1] if opposite and opposite[0].isdigit() else ())
+    never = unknown or (opposite[:1] if opposite and opposite[0].isdigit() and not opposite[1] else ())
     if never:
         why = f"It never mentions {' or '.join(escape_md(n) for n in never)}."
     elif opposite and opposite[1]:

@@ -188,6 +188,9 @@ NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sent
                        "asks about something the article does not say")
 NUMBER_CLASH = Rule("number_clash", "a question with a number the article never writes, otherwise the words of its "
                      "best sentence ('invented in 1974' against 'in 1936'), asks about something it does not say")
+NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another "
+                    "('in 1735' against 'in 1753'), which the article writes in few sentences, asks about something "
+                    "it does not say")
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")

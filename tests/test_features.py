@@ -108,6 +108,19 @@ def test_a_number_the_article_never_writes_is_found():
     assert opposite("Which paper did Alan Turing publish in 1974?", [said], article) is None
 
 
+def test_a_number_swapped_for_one_the_sentence_writes_is_found():
+    said = "In the spring of 1753, Paul Marin was given command of a 2,000-man force."
+    rare, often = (lambda word: 1), (lambda word: 4)
+    asked = "Who was given command in the spring of 1735?"
+    assert opposite(asked, [said], None, rare) == ("1735", "1753")  # the sentence's number most like it
+    assert opposite(asked, [said], None, often) is None  # the article's subject: "Super Bowl 50"
+    assert opposite(asked, [said, "Marin wrote of 1735."], None, rare) is None  # another quote has it
+    assert opposite(asked, ["In the spring Paul Marin was given command."], None, rare) is None  # no number to swap
+    assert opposite("Who was given command in the spring of 1753?", [said], None, rare) is None
+    # two words the sentence lacks besides the number may differ, not three
+    assert opposite("Who received the troops' orders in the spring of 1735?", [said], None, rare) is None
+
+
 def test_an_opposite_is_not_seen_with_its_rule_off():
     try:
         rules.switch_off(["antonym_clash"])
@@ -115,6 +128,9 @@ def test_an_opposite_is_not_seen_with_its_rule_off():
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) == ("not", "")
         rules.switch_off(["negation_clash"])
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) is None
+        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: 1) == ("1735", "1753")
+        rules.switch_off(["number_swap"])
+        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: 1) is None
     finally:
         rules.switch_off([])
 

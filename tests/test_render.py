@@ -34,3 +34,4 @@ def test_a_refusal_says_which_opposite_the_closest_passage_has():
     assert "\\*" in refusal_text([], "", (), ("*x*", "y"))  # what the user typed is escaped
     assert "The closest passage says it without “never”." in refusal_text([OTHER], "", (), ("never", ""))
     assert "It never mentions 1974." in refusal_text([OTHER], "", (), ("1974", ""))
+    assert "The closest passage says “1753”, not “1735”." in refusal_text([OTHER], "", (), ("1735", "1753"))

@@ -33,6 +33,10 @@ def test_a_rule_switched_off_has_no_effect(switches):
     assert bot.answer(last).reason == "opposite"
     switches(["antonym_clash"])
     assert bot.answer(last).found
+    period = "What was the period up to 1938 known as?"  # the article: "This period, up to 1928, ..."
+    assert bot.answer(period).reason == "opposite"
+    switches(["number_swap"])
+    assert bot.answer(period).found
     # a cached result that depends on a rule is computed again
     text = "However, Bukharin wrote."
     switches([])
