@@ -66,7 +66,7 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _swapped_number(question: str, quoted: list[str], written: Callable[[str], int]) -> tuple[str, str] | None:
+def _swapped_number(question: str, quoted: list[str], rare: Callable[[str], bool]) -> tuple[str, str] | None:
     """A plain number of the question that the best sentence lacks while it writes another, that
     no other quote has and that the article writes in few sentences, with the sentence's number
     most like it: ("1735", "1753"). A number the article writes often is its subject's ("Super
@@ -76,21 +76,20 @@ def _swapped_number(question: str, quoted: list[str], written: Callable[[str], i
         return None
     elsewhere = {w for text in quoted[1:] for w in words(text)}
     for n in dict.fromkeys(words(question)):
-        if (n.isdigit() and n not in said and n not in elsewhere
-                and written(n) <= config.SWAPPED_NUMBER_MOST_WRITTEN):
+        if n.isdigit() and n not in said and n not in elsewhere and rare(n):
             return n, process.extractOne(n, said)[0]
     return None
 
 
 def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None = None,
-             written: Callable[[str], int] | None = None) -> tuple[str, str] | None:
+             rare: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
     """What the question turned round against the best sentence (quoted[0]): its 'not' where the
     sentence says none, as ("not", ""); or a word the sentence lacks while it has its opposite,
     as (word, opposite) ("decrease", "increase"), unless another sentence to be quoted has the
     word; or a number of the question the article never writes (`mentioned`: its words, folded;
     None: not checked), as ("1974", ""); or one the best sentence lacks while it writes another,
-    as ("1735", "1753") (`written`: in how many of the article's sentences a word is; None: not
-    checked). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
+    as ("1735", "1753") (`rare`: whether the article writes a word in at most
+    config.SWAPPED_NUMBER_MOST_WRITTEN sentences; None: not checked). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
     that way, and every other word still matches: the best sentence may lack at most
     config.OPPOSITE_MOST_LACKED of the question's content words, the turned one among them."""
     if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NUMBER_CLASH.on
@@ -108,7 +107,7 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
         # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
         if unwritten := [n for n in dict.fromkeys(words(question)) if n.isdigit() and fold(n) not in mentioned]:
             return unwritten[0], ""
-    if rules.NUMBER_SWAP.on and written is not None and (swapped := _swapped_number(question, quoted, written)):
+    if rules.NUMBER_SWAP.on and rare is not None and (swapped := _swapped_number(question, quoted, rare)):
         return swapped
     if not rules.ANTONYM_CLASH.on:
         return None

@@ -6,6 +6,7 @@ that names a section which answers it. The decision carries its reason."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -41,7 +42,8 @@ def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool
     # opposite, adding a 'not' or changing a number; every other word still matches, so neither
     # model sees it.
     quoted = [index.text(index.sentences[int(i)]) for i in ranked.sentences[: config.MAX_CITATIONS]]
-    turned = opposite(question, quoted, index.lexicon.mentioned, index.lexicon.sentences_with)
+    turned = opposite(question, quoted, index.lexicon.mentioned,
+                      partial(index.lexicon.written_in_few, most=config.SWAPPED_NUMBER_MOST_WRITTEN))
     reason = ("unknown name" if unknown else "follow-up doubt" if doubted else "opposite" if turned
               else "model" if model_refuses else "")
     if reason and reason != "unknown name" and ranked.named:

@@ -86,11 +86,12 @@ class Lexicon:
         """Every word of the sources, folded (lexical.fold): what the article ever says."""
         return frozenset(fold(w) for w in self.word_cases)
 
-    def sentences_with(self, word: str) -> int:
-        """In how many of the article's sentences the word is written."""
+    def written_in_few(self, word: str, most: int) -> bool:
+        """Whether the article writes the word in at most `most` sentences (asked of the sentence
+        store, which holds the postings: the index directory or a Milvus collection)."""
         found = terms(word)
         j = self.sentences.term_id(found[0]) if len(found) == 1 else None
-        return 0 if j is None else len(self.sentences.texts_with(j))
+        return j is None or self._index.sentence_store.texts_with(j, most) is not None
 
     @cached_property
     def _heading_pairs(self) -> frozenset[tuple[str, str]]:

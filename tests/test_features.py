@@ -110,7 +110,7 @@ def test_a_number_the_article_never_writes_is_found():
 
 def test_a_number_swapped_for_one_the_sentence_writes_is_found():
     said = "In the spring of 1753, Paul Marin was given command of a 2,000-man force."
-    rare, often = (lambda word: 1), (lambda word: 4)
+    rare, often = (lambda word: True), (lambda word: False)
     asked = "Who was given command in the spring of 1735?"
     assert opposite(asked, [said], None, rare) == ("1735", "1753")  # the sentence's number most like it
     assert opposite(asked, [said], None, often) is None  # the article's subject: "Super Bowl 50"
@@ -128,9 +128,9 @@ def test_an_opposite_is_not_seen_with_its_rule_off():
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) == ("not", "")
         rules.switch_off(["negation_clash"])
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) is None
-        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: 1) == ("1735", "1753")
+        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: True) == ("1735", "1753")
         rules.switch_off(["number_swap"])
-        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: 1) is None
+        assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: True) is None
     finally:
         rules.switch_off([])
 
