@@ -89,9 +89,10 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
     word; or a number of the question the article never writes (`mentioned`: its words, folded;
     None: not checked), as ("1974", ""); or one the best sentence lacks while it writes another,
     as ("1735", "1753") (`rare`: whether the article writes a word in at most
-    config.SWAPPED_NUMBER_MOST_WRITTEN sentences; None: not checked). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions
-    that way, and every other word still matches: the best sentence may lack at most
-    config.OPPOSITE_MOST_LACKED of the question's content words, the turned one among them."""
+    config.SWAPPED_NUMBER_MOST_WRITTEN sentences; None: not checked). None if nothing was turned.
+    SQuAD's crowd wrote many unanswerable questions that way, and every other word still matches:
+    the best sentence may lack at most config.OPPOSITE_MOST_LACKED of the question's content words,
+    the turned one among them."""
     if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NUMBER_CLASH.on
                           or rules.NUMBER_SWAP.on):
         return None

@@ -130,7 +130,7 @@ NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it 
                               # this likely that one of the sentences to be quoted answers
 FOLLOWUP_VERIFIED_MIN = 0.01  # a follow-up is refused when the verifier finds both best sentences less
                               # likely than this to answer it (decide.py)
-OPPOSITE_MOST_LACKED = 2  # antonym_clash, negation_clash, number_clash (checks.opposite): the best sentence
+OPPOSITE_MOST_LACKED = 2  # the clash rules and number_swap (checks.opposite): the best sentence
                           # lacks at most this many of the question's content words, the turned one among
                           # them (SQuAD's crowd changed one word; a reworded question changes more)
 SWAPPED_NUMBER_MOST_WRITTEN = 3  # number_swap: a number written in more of the article's sentences is its
