@@ -4,10 +4,16 @@ import hashlib
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ROOT
+
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"  # the script checks token states on dev's questions
 
 
 def test_the_script_makes_the_shipped_encoder_again(tmp_path):
+    if not DEV.exists():
+        pytest.skip(f"{DEV} is not here (the evaluation kit lives beside the project)")
     out = tmp_path / "encoder.onnx"
     p = subprocess.run([sys.executable, str(ROOT / "scripts" / "export_encoder.py"), "--out", str(out)],
                        capture_output=True, text=True, cwd=ROOT, timeout=600)

@@ -46,6 +46,8 @@ def test_the_directory_keeps_what_milvus_does_not_serve(lite):
 def test_milvus_answers_as_the_directory_does(tmp_path, name):
     """The acceptance check of #20: the same first quote on at least 98% of questions, the same refusals."""
     docs, questions = bench_milvus.SETS[name]
+    if not all(p.exists() for p in [*docs, questions]):
+        pytest.skip(f"{questions} is not here (the evaluation kit lives beside the project)")
     # the same index sent (build(..., milvus=) embeds alike: bench/milvus.py agree builds both ways)
     built = ROOT / "embeddings" if name == "dev" else build(docs, tmp_path / "faiss")
     local = bot.Bot.load(built)
