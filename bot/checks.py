@@ -66,8 +66,8 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _swapped_number(question: str, quoted: list[str], rare: Callable[[str], bool]) -> tuple[str, str] | None:
-    """A plain number of the question that the best sentence lacks while it writes another, that
+def _swapped_number(numbers: list[str], quoted: list[str], rare: Callable[[str], bool]) -> tuple[str, str] | None:
+    """One of the question's plain numbers that the best sentence lacks while it writes another, that
     no other quote has and that the article writes in few sentences, with the sentence's number
     most like it: ("1735", "1753"). A number the article writes often is its subject's ("Super
     Bowl 50", "the 2008 earthquake"), which a sentence need not repeat."""
@@ -75,8 +75,8 @@ def _swapped_number(question: str, quoted: list[str], rare: Callable[[str], bool
     if not said:
         return None
     elsewhere = {w for text in quoted[1:] for w in words(text)}
-    for n in dict.fromkeys(words(question)):
-        if n.isdigit() and n not in said and n not in elsewhere and rare(n):
+    for n in numbers:
+        if n not in said and n not in elsewhere and rare(n):
             return n, process.extractOne(n, said)[0]
     return None
 
@@ -103,12 +103,13 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
         return None
     if rules.NEGATION_CLASH.on and (no := negation(question)) and not _negated(quoted[0]):
         return no, ""
+    # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
+    numbers = [n for n in dict.fromkeys(words(question)) if n.isdigit()]
     # the number is the one word changed: at most one other may be lacked
     if rules.NUMBER_CLASH.on and mentioned is not None and len(lacked) < config.OPPOSITE_MOST_LACKED:
-        # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
-        if unwritten := [n for n in dict.fromkeys(words(question)) if n.isdigit() and fold(n) not in mentioned]:
+        if unwritten := [n for n in numbers if fold(n) not in mentioned]:
             return unwritten[0], ""
-    if rules.NUMBER_SWAP.on and rare is not None and (swapped := _swapped_number(question, quoted, rare)):
+    if rules.NUMBER_SWAP.on and numbers and rare is not None and (swapped := _swapped_number(numbers, quoted, rare)):
         return swapped
     if not rules.ANTONYM_CLASH.on:
         return None
