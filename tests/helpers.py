@@ -4,6 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "seeds" / "socialism_in_one_country.txt"
+KIT = ROOT.parent / "shared" / "eval"  # the evaluation kit, beside the project; tests that read it skip without it
 
 
 def assert_faithful(reply, raw_by_name: dict[str, str]) -> None:

@@ -6,11 +6,11 @@ import json
 import pytest
 
 import bot
-from helpers import ARTICLE, ROOT, assert_faithful
+from helpers import ARTICLE, KIT, ROOT, assert_faithful
 
 EXPECTED = [json.loads(line) for line in (ROOT / "tests" / "data" / "answers.jsonl").read_text(encoding="utf-8")
             .splitlines() if line.strip()]
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = KIT / "dev.jsonl"
 
 
 @pytest.fixture(scope="module")

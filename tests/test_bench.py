@@ -5,14 +5,13 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import KIT, ROOT
 
 
 @pytest.mark.slow
 def test_bench_smoke(tmp_path):
-    kit = ROOT.parent / "shared" / "eval"
-    if not (kit / "score.py").is_file() or not (kit / "dev.jsonl").is_file():
-        pytest.skip(f"the benchmark reads the evaluation kit in {kit}, which is not here")
+    if not (KIT / "score.py").is_file() or not (KIT / "dev.jsonl").is_file():
+        pytest.skip(f"the benchmark reads the evaluation kit in {KIT}, which is not here")
     done = subprocess.run([sys.executable, "bench/run.py", "--smoke", "--out", str(tmp_path)], cwd=ROOT,
                           capture_output=True, text=True, timeout=900)  # a hang guard, not a time bound
     assert done.returncode == 0, done.stderr[-2000:]

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import KIT, ROOT
 
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"  # the script checks token states on dev's questions
+DEV = KIT / "dev.jsonl"  # the script checks token states on dev's questions
 
 
 def test_the_script_makes_the_shipped_encoder_again(tmp_path):

@@ -5,12 +5,12 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import KIT, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from train_ranker import squad_articles  # noqa: E402
 
-SQUAD = ROOT.parent / "shared" / "eval" / "squad"
+SQUAD = KIT / "squad"
 
 
 @pytest.mark.parametrize("name,answerable", [("squad.jsonl", True), ("squad_unanswerable.jsonl", False)])

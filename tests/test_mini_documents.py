@@ -5,12 +5,12 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import KIT, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from mini_documents import mini_documents  # noqa: E402
 
-SQUAD = ROOT.parent / "shared" / "eval" / "squad"
+SQUAD = KIT / "squad"
 
 
 @pytest.fixture(scope="module")
