@@ -27,9 +27,14 @@ def _title_case(text: str) -> bool:
     return len(ws) >= 4 and all(w[0].isupper() or rules.TITLE_CASE.has(w.lower()) for w in ws)
 
 
+def _calendar(word: str) -> bool:
+    return rules.CALENDAR_WORDS.has(_POSSESSIVE.sub("", word).lower().removesuffix("s"))
+
+
 def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:
-    """A capitalised word none of whose parts the article uses (acronyms and stop words aside)."""
-    if _acronym(word) or word.lower() in STOPWORDS:
+    """A capitalised word none of whose parts the article uses (acronyms, stop words and the
+    days and months aside)."""
+    if _acronym(word) or word.lower() in STOPWORDS or _calendar(word):
         return False
 
     def split_known(w: str) -> bool:  # "Superbowl" where the article writes "Super Bowl"
@@ -41,7 +46,8 @@ def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:
 def _pairs_unheard(names: list[str], written_together: Callable[[str, str], bool]) -> bool:
     return rules.NAME_PAIRS.on and any(
         not written_together(a, b) for a, b in zip(names, names[1:])
-        if not (_acronym(a) or _acronym(b) or _POSSESSIVE.search(a) or a.lower() in STOPWORDS or b.lower() in STOPWORDS))
+        if not (_acronym(a) or _acronym(b) or _POSSESSIVE.search(a) or a.lower() in STOPWORDS or b.lower() in STOPWORDS
+                or _calendar(a) or _calendar(b)))
 
 
 def unknown_names(question: str, mentioned: frozenset[str], written_together: Callable[[str, str], bool]) -> list[str]:

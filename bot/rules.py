@@ -168,6 +168,10 @@ NAME_PAIRS = Rule("name_pairs", "two names the article never writes side by side
 TITLE_CASE = Rule("title_case_question", "a question in Title Case names nothing by its capitals",
                   words=_words("a an the of in on to and or for at by from with as"))
 COMPOUND_NAMES = Rule("compound_names", "a name the article writes as two words is known: 'Superbowl'")
+CALENDAR_WORDS = Rule("calendar_words", "days and months are dates, not names the article must use: it may say "
+                      "'weekends' for 'Saturdays', 'Independence Day' for 'July Fourth'",
+                      words=_words("""monday tuesday wednesday thursday friday saturday sunday january february march
+                      april may june july august september october november december"""))
 
 # --- Conversation (conversation.py, retrieve.py, decide.py) -------------------------------------
 FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question, points back at earlier turns",

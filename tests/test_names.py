@@ -2,6 +2,7 @@
 import pytest
 
 import bot
+from bot import rules
 from bot.names import respell_names, unknown_names
 
 
@@ -37,6 +38,16 @@ def test_misspelled_names_are_respelled_from_the_article(lexicon, question, expe
     ("Why did Comrade Ivanov write to Pravda?", []),                   # 'comrade Ivanov': case aside
     ("Was Stalin's Foundations of Leninism first?", []),               # a possessive ends a name
     ("When Did Stalin Write His Response To Comrade Ivanov?", []),     # a headline's capitals name nothing
+    ("Did Stalin write it on Saturdays?", []),                         # days and months are dates
+    ("What did Stalin say in his January Response?", []),              # nor pairs with them
 ])
 def test_names_the_article_never_uses(lexicon, question, expected):
     assert unknown_names(question, lexicon.mentioned, lexicon.written_together) == expected
+
+
+def test_days_and_months_are_names_with_the_calendar_rule_off(lexicon):
+    try:
+        rules.switch_off(["calendar_words"])
+        assert unknown_names("Did Stalin write it on Saturdays?", lexicon.mentioned, lexicon.written_together) == ["Saturdays"]
+    finally:
+        rules.switch_off([])
