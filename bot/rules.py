@@ -171,7 +171,8 @@ COMPOUND_NAMES = Rule("compound_names", "a name the article writes as two words 
 CALENDAR_WORDS = Rule("calendar_words", "days and months are dates, not names the article must use: it may say "
                       "'weekends' for 'Saturdays', 'Independence Day' for 'July Fourth'",
                       words=_words("""monday tuesday wednesday thursday friday saturday sunday january february march
-                      april may june july august september october november december"""))
+                      april may june july august september october november december jan feb mar apr jun jul aug sep
+                      sept oct nov dec"""))
 
 # --- Conversation (conversation.py, retrieve.py, decide.py) -------------------------------------
 FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question, points back at earlier turns",
