@@ -28,7 +28,9 @@ def _title_case(text: str) -> bool:
 
 
 def _calendar(word: str) -> bool:
-    return rules.CALENDAR_WORDS.has(_POSSESSIVE.sub("", word).lower().removesuffix("s"))
+    """A day or month ('Saturdays', 'Sept'); a short word keeps its 's' ('Mars' is no 'Mar')."""
+    low = _POSSESSIVE.sub("", word).lower()
+    return rules.CALENDAR_WORDS.has(low) or (len(low) > 5 and rules.CALENDAR_WORDS.has(low.removesuffix("s")))
 
 
 def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:
@@ -55,7 +57,8 @@ def unknown_names(question: str, mentioned: frozenset[str], written_together: Ca
     whole article): 'Mao Zedong' in a question about Stalin, or 'Third Period' where it only has
     'Second Period' (`written_together`: does the article ever write these two words in a row?).
     A name is a capitalised word past the question's first (which is capitalised anyway);
-    acronyms ('NYC', 'MVPs') are left alone, being written out in full as often as not, and so is
+    acronyms ('NYC', 'MVPs') are left alone, being written out in full as often as not, days and
+    months too ('Saturdays' where it says 'weekends', 'July Fourth'), and so is
     a name the article may write as two words ('Superbowl'); a possessive ends a name ('Miami's
     Sun Life Stadium')."""
     if not rules.UNKNOWN_NAMES.on or _title_case(question):  # "Who Proposed Socialism In One Country?"

@@ -40,6 +40,7 @@ def test_misspelled_names_are_respelled_from_the_article(lexicon, question, expe
     ("When Did Stalin Write His Response To Comrade Ivanov?", []),     # a headline's capitals name nothing
     ("Did Stalin write it on Saturdays?", []),                         # days and months are dates
     ("What did Stalin say in his January Response?", []),              # nor pairs with them
+    ("Did Stalin write about Mars?", ["Mars"]),                        # no month, though 'Mar' is
 ])
 def test_names_the_article_never_uses(lexicon, question, expected):
     assert unknown_names(question, lexicon.mentioned, lexicon.written_together) == expected
