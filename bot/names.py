@@ -33,10 +33,15 @@ def _calendar(word: str) -> bool:
     return rules.CALENDAR_WORDS.has(low) or (len(low) > 5 and rules.CALENDAR_WORDS.has(low.removesuffix("s")))
 
 
+def _no_name(word: str) -> bool:
+    """Capitalised, yet never a name the article must use: an acronym, a stop word, a day or month."""
+    return _acronym(word) or word.lower() in STOPWORDS or _calendar(word)
+
+
 def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:
     """A capitalised word none of whose parts the article uses (acronyms, stop words and the
     days and months aside)."""
-    if _acronym(word) or word.lower() in STOPWORDS or _calendar(word):
+    if _no_name(word):
         return False
 
     def split_known(w: str) -> bool:  # "Superbowl" where the article writes "Super Bowl"
@@ -48,8 +53,7 @@ def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:
 def _pairs_unheard(names: list[str], written_together: Callable[[str, str], bool]) -> bool:
     return rules.NAME_PAIRS.on and any(
         not written_together(a, b) for a, b in zip(names, names[1:])
-        if not (_acronym(a) or _acronym(b) or _POSSESSIVE.search(a) or a.lower() in STOPWORDS or b.lower() in STOPWORDS
-                or _calendar(a) or _calendar(b)))
+        if not (_POSSESSIVE.search(a) or _no_name(a) or _no_name(b)))
 
 
 def unknown_names(question: str, mentioned: frozenset[str], written_together: Callable[[str, str], bool]) -> list[str]:
