@@ -196,6 +196,10 @@ NUMBER_CLASH = Rule("number_clash", "a question with a number the article never 
 NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another "
                     "('in 1735' against 'in 1753'), which the article writes in few sentences, asks about something "
                     "it does not say")
+MEASURE_WORDS = Rule("measure_words", "'long' in 'how long', 'many' in 'how many' ask for a measure, not about a "
+                     "word the article must use: they do not count as question words it lacks",
+                     _re(r"^\W*(?:(?:and|so|but|then)\W+)?how\s+(many|much|long|old|far|big|large|small|tall|high|often|soon|fast|quickly|"
+                         r"frequently|early|late|deep|wide|heavy)\b"))
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")

@@ -2,6 +2,7 @@
 import json
 
 import numpy as np
+import pytest
 
 import bot
 from bot import features, rules
@@ -36,6 +37,41 @@ def test_a_word_the_article_has_is_its_own_best_match():
     idx = bot.default_bot().index
     absent, weakest = features._SoftCoverage(idx, ["stalin", "theory"], {}).support
     assert absent == 0.0 and weakest > 0.99
+
+
+RETURNS = """# Returns
+
+## How to return
+
+Start a return from the Orders page and print the label. Refunds are issued within 5 to 7 business days
+after we receive the item.
+"""
+
+
+@pytest.fixture(scope="module")
+def returns_index(tmp_path_factory):
+    from bot.store import build, load
+
+    src = tmp_path_factory.mktemp("returns") / "returns.md"
+    src.write_text(RETURNS, encoding="utf-8")
+    return load(build([src], src.parent / "index"))
+
+
+@pytest.mark.parametrize("question,absent", [
+    ("How long does a refund take?", 1 / 3),       # 'take' only: 'long' asks for a measure
+    ("And how many days does a refund take?", 1 / 4),  # a follow-up's measure word too
+    ("What does a refund take long?", 2 / 3),        # 'long' opens no measure question here
+])
+def test_a_measure_word_is_never_absent(returns_index, question, absent):
+    assert features.featurize(returns_index, features.Query(question)).support[0] == pytest.approx(absent)
+
+
+def test_a_measure_word_is_absent_with_the_rule_off(returns_index):
+    try:
+        rules.switch_off(["measure_words"])
+        assert features.featurize(returns_index, features.Query("How long does a refund take?")).support[0] == pytest.approx(2 / 3)
+    finally:
+        rules.switch_off([])
 
 
 def _checks(question: str) -> dict[str, float]:
