@@ -6,6 +6,7 @@ decide.py refuses."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,6 +82,17 @@ def _swapped_number(numbers: list[str], quoted: list[str], rare: Callable[[str],
     return None
 
 
+_NON = re.compile(r"\bnon[-\s]?([^\W\d_]+)", re.IGNORECASE)  # 'non-profit', 'non profit', 'nonprofit'
+
+
+def _non_dropped(non: re.Match, said: dict[str, str], quoted: list[str]) -> bool:
+    """Whether the best sentence says X of the question's 'non-X', plainly (no 'not' either), and
+    no sentence to be quoted says 'non-X'."""
+    x = stem(non.group(1).lower())
+    return (x in said and not _negated(quoted[0])
+            and not any(stem(m.group(1).lower()) == x for text in quoted for m in _NON.finditer(text)))
+
+
 def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None = None,
              rare: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
     """What the question turned round against the best sentence (quoted[0]): its 'not' where the
@@ -93,8 +105,8 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
     SQuAD's crowd wrote many unanswerable questions that way, and every other word still matches:
     the best sentence may lack at most config.OPPOSITE_MOST_LACKED of the question's content words,
     the turned one among them."""
-    if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NUMBER_CLASH.on
-                          or rules.NUMBER_SWAP.on):
+    if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NON_PREFIX_CLASH.on
+                          or rules.NUMBER_CLASH.on or rules.NUMBER_SWAP.on):
         return None
     asked = {stem(w): w for w in content_words(question)}
     said = {stem(w): w for w in words(quoted[0])}
@@ -103,6 +115,8 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
         return None
     if rules.NEGATION_CLASH.on and (no := negation(question)) and not _negated(quoted[0]):
         return no, ""
+    if (non := rules.NON_PREFIX_CLASH.search(question)) and _non_dropped(non, said, quoted):
+        return non.group(), non.group(1)
     # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
     numbers = [n for n in dict.fromkeys(words(question)) if n.isdigit()]
     # the number is the one word changed: at most one other may be lacked

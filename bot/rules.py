@@ -191,6 +191,9 @@ ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence l
                       "('decrease' against 'increase') asks about something the article does not say")
 NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
                        "asks about something the article does not say")
+NON_PREFIX_CLASH = Rule("non_prefix_clash", "a question about 'non-X' whose best sentence says X, and no sentence to be "
+                        "quoted says 'non-X', asks about something the article does not say ('non-Muslim Brotherhood')",
+                        _re(r"\bnon(?:-|\s)([^\W\d_]+)"))
 NUMBER_CLASH = Rule("number_clash", "a question with a number the article never writes, otherwise the words of its "
                      "best sentence ('invented in 1974' against 'in 1936'), asks about something it does not say")
 NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another "

@@ -157,6 +157,19 @@ def test_a_number_swapped_for_one_the_sentence_writes_is_found():
     assert opposite("Who received the troops' orders in the spring of 1735?", [said], None, rare) is None
 
 
+def test_a_non_the_sentence_drops_is_found():
+    said = "The Muslim Brotherhood is a movement founded in Egypt."
+    assert opposite("What type of movement is the non-Muslim Brotherhood?", [said]) == ("non-Muslim", "Muslim")
+    assert opposite("What type of movement is the non Muslim Brotherhood?", [said]) == ("non Muslim", "Muslim")
+    assert opposite("What type of movement is the Muslim Brotherhood?", [said]) is None
+    # the sentence says it too, as written or in the plural
+    assert opposite("Which non-profit runs schools?", ["Only non-profits run schools."]) is None
+    assert opposite("Which non-profit runs schools?", ["Only trusts run schools.", "Nonprofit schools are rare."]) is None
+    # the sentence says 'not' itself: "not done publicly" may be the question's "non public"
+    assert opposite("When is a non public act civil disobedience?", ["An act not done in public is no civil disobedience."]) is None
+    assert opposite("What non-Chinese empire came first?", ["The first empire came from the north."]) is None  # no X
+
+
 def test_an_opposite_is_not_seen_with_its_rule_off():
     try:
         rules.switch_off(["antonym_clash"])
@@ -164,6 +177,10 @@ def test_an_opposite_is_not_seen_with_its_rule_off():
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) == ("not", "")
         rules.switch_off(["negation_clash"])
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) is None
+        assert opposite("Is the non-Muslim Brotherhood a movement?", ["The Muslim Brotherhood is a movement."]) == (
+            "non-Muslim", "Muslim")
+        rules.switch_off(["non_prefix_clash"])
+        assert opposite("Is the non-Muslim Brotherhood a movement?", ["The Muslim Brotherhood is a movement."]) is None
         assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: True) == ("1735", "1753")
         rules.switch_off(["number_swap"])
         assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: True) is None
