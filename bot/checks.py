@@ -17,7 +17,7 @@ from rapidfuzz import process
 
 from . import config, rules
 from .index import Index
-from .lexical import content_words, fold, negated, negation, stem, word_set, words
+from .lexical import content_words, fold, negated, negated_word, negation, stem, uncontracted, word_set, words
 from .sentence_store import Lookup
 
 _negated = lru_cache(maxsize=1 << 16)(negated)  # the same sentences are candidates for many questions
@@ -82,6 +82,13 @@ def _swapped_number(numbers: list[str], quoted: list[str], rare: Callable[[str],
     return None
 
 
+def measure_word(question: str) -> str:
+    """'long' of "How long ...?", or "": it asks for a measure, not about a thing called 'long', so
+    neither a sentence nor the article need write it (rule measure_words)."""
+    m = rules.MEASURE_WORDS.match(question)
+    return m.group(1).lower() if m else ""
+
+
 _NON = re.compile(r"\bnon[-\s]?([^\W\d_]+)", re.IGNORECASE)  # 'non-profit', 'non profit', 'nonprofit'
 
 
@@ -93,30 +100,54 @@ def _non_dropped(non: re.Match, said: dict[str, str], quoted: list[str]) -> bool
             and not any(stem(m.group(1).lower()) == x for text in quoted for m in _NON.finditer(text)))
 
 
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?")  # "didn't" one token, as its 'not' is written
+
+
+def _said_plainly(word: str, sentence: str) -> bool:
+    """Whether the sentence says the word, and never with a 'not' among the config.NEGATION_REACH
+    words before it."""
+    if not word:
+        return False
+    tokens = _TOKEN.findall(sentence)
+    at = [i for i, t in enumerate(tokens) if stem(t.lower()) == stem(word)]
+    return bool(at) and not any(_negated(" ".join(tokens[max(0, i - config.NEGATION_REACH): i])) for i in at)
+
+
+def _negation_turned(question: str, said: dict[str, str], quoted: list[str]) -> tuple[str, str] | None:
+    """The question's 'not' where the best sentence says none, or on a word it says with no 'not'
+    before it; its "non-X" where the sentence says X."""
+    no = negation(question)
+    if no and rules.NEGATION_CLASH.on and not _negated(quoted[0]):
+        return no, ""
+    if no and rules.NEGATION_SCOPE.on and _said_plainly(negated_word(question), quoted[0]):
+        return no, ""
+    if (non := rules.NON_PREFIX_CLASH.search(question)) and _non_dropped(non, said, quoted):
+        return non.group(), non.group(1)
+    return None
+
+
 def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None = None,
              rare: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
-    """What the question turned round against the best sentence (quoted[0]): its 'not' where the
-    sentence says none, as ("not", ""); or a word the sentence lacks while it has its opposite,
-    as (word, opposite) ("decrease", "increase"), unless another sentence to be quoted has the
-    word; or a number of the question the article never writes (`mentioned`: its words, folded;
-    None: not checked), as ("1974", ""); or one the best sentence lacks while it writes another,
-    as ("1735", "1753") (`rare`: whether the article writes a word in at most
-    config.SWAPPED_NUMBER_MOST_WRITTEN sentences; None: not checked). None if nothing was turned.
-    SQuAD's crowd wrote many unanswerable questions that way, and every other word still matches:
-    the best sentence may lack at most config.OPPOSITE_MOST_LACKED of the question's content words,
-    the turned one among them."""
-    if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NON_PREFIX_CLASH.on
-                          or rules.NUMBER_CLASH.on or rules.NUMBER_SWAP.on):
+    """What the question turned round against the best sentence (quoted[0]): a 'not' or "non-X"
+    (_negation_turned) as ("not", "") or ("non-X", "X"); a word the sentence lacks while it has its
+    opposite, as ("decrease", "increase"), unless another sentence to be quoted has the word; a
+    number the article never writes (`mentioned`: its words, folded; None: not checked), as ("1974",
+    ""); or one the best sentence lacks while it writes another, as ("1735", "1753") (`rare`: whether
+    the article writes a word in at most config.SWAPPED_NUMBER_MOST_WRITTEN sentences; None: not
+    checked). None if nothing was turned. SQuAD's crowd wrote many unanswerable questions that way,
+    every other word kept: the best sentence may lack at most config.OPPOSITE_MOST_LACKED question
+    words, the turned one among them ("weren't" is "were not"; "how many" asks, 'many' is not lacked)."""
+    if not quoted or not (rules.ANTONYM_CLASH.on or rules.NEGATION_CLASH.on or rules.NEGATION_SCOPE.on
+                          or rules.NON_PREFIX_CLASH.on or rules.NUMBER_CLASH.on or rules.NUMBER_SWAP.on):
         return None
-    asked = {stem(w): w for w in content_words(question)}
+    measure = measure_word(question)
+    asked = {stem(w): w for w in content_words(uncontracted(question)) if w != measure}
     said = {stem(w): w for w in words(quoted[0])}
     lacked = [s for s in asked if s not in said]
     if len(lacked) > config.OPPOSITE_MOST_LACKED:
         return None
-    if rules.NEGATION_CLASH.on and (no := negation(question)) and not _negated(quoted[0]):
-        return no, ""
-    if (non := rules.NON_PREFIX_CLASH.search(question)) and _non_dropped(non, said, quoted):
-        return non.group(), non.group(1)
+    if negated := _negation_turned(question, said, quoted):
+        return negated
     # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
     numbers = [n for n in dict.fromkeys(words(question)) if n.isdigit()]
     # the number is the one word changed: at most one other may be lacked

@@ -133,6 +133,7 @@ FOLLOWUP_VERIFIED_MIN = 0.01  # a follow-up is refused when the verifier finds b
 OPPOSITE_MOST_LACKED = 2  # the clash rules and number_swap (checks.opposite): the best sentence
                           # lacks at most this many of the question's content words, the turned one among
                           # them (SQuAD's crowd changed one word; a reworded question changes more)
+NEGATION_REACH = 6  # negation_scope: a 'not' this many words before a word is taken to be about it
 SWAPPED_NUMBER_MOST_WRITTEN = 3  # number_swap: a number written in more of the article's sentences is its
                                  # subject's ("Super Bowl 50"), which a sentence need not repeat
 MAX_CONTEXT_TURNS = 3      # earlier questions a follow-up may continue

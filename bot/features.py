@@ -12,7 +12,7 @@ import numpy as np
 
 from . import config, embed, rules
 from .bm25 import Bm25
-from .checks import TermSets, check_columns, term_sets
+from .checks import TermSets, check_columns, measure_word, term_sets
 from .closeness import Closeness
 from .index import Index
 from .lexical import content_words, stem, term_pairs, terms, word_set, words
@@ -140,8 +140,7 @@ class _SoftCoverage:
     """Scores word sets by the idf-weighted share of the question's words they hold, or hold a
     near-synonym of (cosine of the words' own embeddings: "venue" meets "stadium")."""
 
-    def __init__(self, index: Index, qwords: list[str], new_vecs: dict[str, np.ndarray],
-                 measures: frozenset[str] = frozenset()):
+    def __init__(self, index: Index, qwords: list[str], new_vecs: dict[str, np.ndarray], measure: str = ""):
         self.index = index
         self.support = (0.0, 1.0)
         if not qwords:
@@ -157,8 +156,7 @@ class _SoftCoverage:
         anywhere = np.einsum("ij,ij->i", self.qv, self.qv)
         if new.any():
             anywhere[new] = (self.qv[new] @ index.word_vectors.T).max(axis=1) if len(index.words) else 0.0
-        # 'long' of "how long" asks for a measure: an article need not write it to answer.
-        anywhere[[w in measures for w in qwords]] = 1.0
+        anywhere[[w == measure for w in qwords]] = 1.0  # "how long": the article need not say 'long'
         self.support = (float(np.mean(anywhere < config.TRAINED.synonym_min_cosine)), float(anywhere.min()))
 
     def best(self, sets: list[np.ndarray]) -> np.ndarray:
@@ -185,12 +183,6 @@ class _SoftCoverage:
         return out
 
 
-def _measure_word(question: str) -> frozenset[str]:
-    """'long' of "How long ...?": the word asks for a measure, not about something named 'long'."""
-    m = rules.MEASURE_WORDS.match(question)
-    return frozenset([m.group(1).lower()]) if m else frozenset()
-
-
 def _question_vectors(index: Index, query: Query) -> _QuestionVectors:
     """What the question asks beyond the words it shares with the article ("where was ... born?"):
     a sentence that answers should still be close to it; one that merely names the same things is
@@ -206,7 +198,7 @@ def _question_vectors(index: Index, query: Query) -> _QuestionVectors:
     return _QuestionVectors(whole, vectors[1] if rest else np.zeros_like(whole),
                             vectors[2] if anchors else np.zeros_like(whole), len(rest) / max(1, len(qw)),
                             _SoftCoverage(index, qwords, dict(zip(new, vectors[3:])),
-                                          _measure_word(query.text)))
+                                          measure_word(query.text)))
 
 
 def _candidates(index: Index, query: Query, scores: _Scores, leads: list[int]) -> np.ndarray:

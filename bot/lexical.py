@@ -72,6 +72,22 @@ def negation(text: str) -> str:
     return m.group() if m else ""
 
 
+_CONTRACTED = re.compile(r"(?:\b(ca|wo|sha))?n['’]t\b", re.IGNORECASE)
+_UNCONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def uncontracted(text: str) -> str:
+    """"weren't" as "were not", "can't" as "can not": else the tokens "weren" and "t" read as words."""
+    return _CONTRACTED.sub(lambda m: _UNCONTRACTED.get((m.group(1) or "").lower(), "") + " not", text)
+
+
+def negated_word(text: str) -> str:
+    """The first word that carries meaning after the text's first 'not' ("did not generally
+    require" gives "generally"), or "": the word the 'not' is most likely about."""
+    m = _NEGATION.search(text)
+    return next(iter(content_words(text[m.end():])), "") if m else ""
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry meaning (no stop words, no numbers)."""
     return [w for w in words(text) if w not in STOPWORDS and w.isalpha() and len(w) > 1]

@@ -191,6 +191,9 @@ ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence l
                       "('decrease' against 'increase') asks about something the article does not say")
 NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
                        "asks about something the article does not say")
+NEGATION_SCOPE = Rule("negation_scope", "a question whose 'not' is on a word its best sentence says with no 'not' "
+                      "before it (the sentence's own 'not' is about something else) asks about something the article "
+                      "does not say")
 NON_PREFIX_CLASH = Rule("non_prefix_clash", "a question about 'non-X' whose best sentence says X, and no sentence to be "
                         "quoted says 'non-X', asks about something the article does not say ('non-Muslim Brotherhood')",
                         _re(r"\bnon(?:-|\s)([^\W\d_]+)"))

@@ -7,7 +7,7 @@ import pytest
 import bot
 from bot import features, rules
 from bot.checks import opposite
-from bot.lexical import negated, stem
+from bot.lexical import negated, stem, uncontracted
 from helpers import ROOT
 
 
@@ -17,6 +17,12 @@ def test_negation_is_seen_in_any_form():
     assert not negated("Who criticized the theory?") and not negated("a notable nominee")
     assert negated("NOT in this life") and negated("It cannot be.") and negated("They didn't")
     assert not negated("a knot in the canon") and not negated("Nowhere else")
+
+
+def test_a_contracted_not_is_read_as_not():
+    assert uncontracted("Why weren't they gained?") == "Why were not they gained?"
+    assert uncontracted("He can't, won’t and didn't.") == "He can not, will not and did not."
+    assert uncontracted("The ant's nest") == "The ant's nest"
 
 
 def test_soft_coverage_of_a_union_is_the_best_of_its_parts():
@@ -157,6 +163,28 @@ def test_a_number_swapped_for_one_the_sentence_writes_is_found():
     assert opposite("Who received the troops' orders in the spring of 1735?", [said], None, rare) is None
 
 
+def test_a_not_on_a_word_the_sentence_says_plainly_is_found():
+    said = "Articles 1 to 4 generally require that workers can take up employment and not suffer discrimination."
+    # the sentence's 'not' is on "suffer", the question's on "generally require"
+    assert opposite("What did articles 1 to 4 not generally require of workers?", [said]) == ("not", "")
+    assert opposite("Who did not suffer discrimination?", [said]) is None
+    assert opposite("What did articles 1 to 4 generally require of workers?", [said]) is None
+    # the word itself, a few words after the sentence's 'not'
+    assert opposite("What part of the area was not damaged?", ["None of the Olympic venues were damaged."]) is None
+    assert opposite("What part of the area was not damaged?", ["It wasn't the venues that were damaged."]) is None
+
+
+def test_a_measure_word_is_no_word_the_sentence_lacks():
+    said = "Britain gained French Canada, colonies of 80,000 French residents."
+    asked = "How many French colonists were not gained by the British?"  # lacks 'colonists' and 'British' only
+    assert opposite(asked, [said]) == ("not", "")
+    try:
+        rules.switch_off(["measure_words"])
+        assert opposite(asked, [said]) is None  # 'many' lacked too: three words, a reworded question
+    finally:
+        rules.switch_off([])
+
+
 def test_a_non_the_sentence_drops_is_found():
     said = "The Muslim Brotherhood is a movement founded in Egypt."
     assert opposite("What type of movement is the non-Muslim Brotherhood?", [said]) == ("non-Muslim", "Muslim")
@@ -175,10 +203,15 @@ def test_an_opposite_is_not_seen_with_its_rule_off():
         rules.switch_off(["antonym_clash"])
         assert opposite("Did prices decrease?", ["Prices increased in 1925."]) is None
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) == ("not", "")
-        rules.switch_off(["negation_clash"])
+        rules.switch_off(["negation_clash", "negation_scope"])
         assert opposite("Which revolutions did not fail?", ["The revolutions failed."]) is None
         assert opposite("Is the non-Muslim Brotherhood a movement?", ["The Muslim Brotherhood is a movement."]) == (
             "non-Muslim", "Muslim")
+        said = "Articles 1 to 4 generally require employment and not discrimination."
+        rules.switch_off(["negation_clash"])
+        assert opposite("What did articles 1 to 4 not generally require?", [said]) == ("not", "")
+        rules.switch_off(["negation_clash", "negation_scope"])
+        assert opposite("What did articles 1 to 4 not generally require?", [said]) is None
         rules.switch_off(["non_prefix_clash"])
         assert opposite("Is the non-Muslim Brotherhood a movement?", ["The Muslim Brotherhood is a movement."]) is None
         assert opposite("Who failed in 1735?", ["They failed in 1753."], None, lambda word: True) == ("1735", "1753")
