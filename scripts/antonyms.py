@@ -20,9 +20,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 OUT = ROOT / "bot" / "antonyms.json"
 
 
+def _graded(adjective: str) -> bool:
+    """Whether English grades it with -er and -est: a short word, or one ending in -y or -ow."""
+    return len(adjective) <= 6 or adjective.endswith(("y", "ow"))
+
+
 def antonym_table() -> dict[str, list[str]]:
     """{stem: sorted stems of its antonyms}, from WordNet 3.0's lemma antonymy (one-word lemmas)."""
-    from thesaurus import wordnet
+    from thesaurus import _inflect, wordnet
 
     from bot.lexical import stem
 
@@ -31,9 +36,15 @@ def antonym_table() -> dict[str, list[str]]:
         for lemma in synset.lemmas():
             for other in lemma.antonyms():
                 a, b = lemma.name().lower(), other.name().lower()
-                if a.isalpha() and b.isalpha() and stem(a) != stem(b):
-                    table.setdefault(stem(a), set()).add(stem(b))
-                    table.setdefault(stem(b), set()).add(stem(a))
+                if not (a.isalpha() and b.isalpha()) or stem(a) == stem(b):
+                    continue
+                # a short adjective's comparative and superlative too ("smallest" / "largest"), which
+                # the light stem leaves as they are; longer ones say "more" and "most"
+                pairs = [(a, b)] + ([(_inflect(a, s), _inflect(b, s)) for s in ("er", "est")]
+                                    if synset.pos() in "as" and _graded(a) and _graded(b) else [])
+                for x, y in pairs:
+                    table.setdefault(stem(x), set()).add(stem(y))
+                    table.setdefault(stem(y), set()).add(stem(x))
     return {k: sorted(v) for k, v in sorted(table.items())}
 
 

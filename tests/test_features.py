@@ -226,3 +226,10 @@ def test_the_antonym_table_is_wordnets_both_ways_by_stem():
     assert stem("decrease") in table[stem("increase")] and stem("informal") in table[stem("formal")]
     assert all(k in table[a] for k, v in table.items() for a in v)
     assert not any(k in v for k, v in table.items())
+    # a short adjective's comparative and superlative, which the light stem leaves as they are
+    assert "largest" in table["smallest"] and "higher" in table["lower"] and "oldest" in table["youngest"]
+
+
+def test_a_superlative_turned_into_its_opposite_is_found():
+    said = "The Rhine is the longest river in Germany."
+    assert opposite("What is the shortest river in Germany?", [said]) == ("shortest", "longest")
