@@ -110,7 +110,8 @@ def _said_plainly(word: str, sentence: str) -> bool:
         return False
     tokens = _TOKEN.findall(sentence)
     at = [i for i, t in enumerate(tokens) if stem(t.lower()) == stem(word)]
-    return bool(at) and not any(_negated(" ".join(tokens[max(0, i - config.NEGATION_REACH): i])) for i in at)
+    # the windows are read once, so not through _negated's cache, which is for candidate sentences
+    return bool(at) and not any(negated(" ".join(tokens[max(0, i - config.NEGATION_REACH): i])) for i in at)
 
 
 def _negation_turned(question: str, said: dict[str, str], quoted: list[str]) -> tuple[str, str] | None:
@@ -146,8 +147,8 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
     lacked = [s for s in asked if s not in said]
     if len(lacked) > config.OPPOSITE_MOST_LACKED:
         return None
-    if negated := _negation_turned(question, said, quoted):
-        return negated
+    if turned := _negation_turned(question, said, quoted):
+        return turned
     # plain numbers only: "1600s", "'60s", "200m" and "17th" have other spellings in an article
     numbers = [n for n in dict.fromkeys(words(question)) if n.isdigit()]
     # the number is the one word changed: at most one other may be lacked

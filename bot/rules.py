@@ -67,6 +67,7 @@ NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 "second|third|fourth|fifth")
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
+_MEASURES = "many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy"  # "how long", "how many"
 _WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"
 _EXPLAIN = r"(?:describe|explain)(?:\s+to\s+me)?\s+"
 
@@ -92,7 +93,7 @@ KINDS = (
         r"^(?:\W*)when\b|\b(?:what|which|in what|on what)\s+(?:\w+\s+)?(?:year|date|day|month|decade|"
         r"century|era|period of time|time)\b|\bhow long ago\b|\bsince when\b")),
     Rule("kind_number", "how many / what percentage ... asks for a number", _re(
-        r"\bhow (?:many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy)\b|"
+        rf"\bhow (?:{_MEASURES})\b|"
         r"\bwhat (?:\w+\s+)?(?:number|percentage|percent|amount|proportion|size|population|"
         r"score|rate|age|temperature|cost|price|distance|magnitude)\b")),
     Rule("kind_person", "who / which leader ... asks for a person", _re(
@@ -204,8 +205,7 @@ NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence la
                     "it does not say")
 MEASURE_WORDS = Rule("measure_words", "'long' in 'how long', 'many' in 'how many' ask for a measure, not about a "
                      "word the article must use: they do not count as question words it lacks",
-                     _re(r"^\W*(?:(?:and|so|but|then)\W+)?how\s+(many|much|long|old|far|big|large|small|tall|high|often|soon|fast|quickly|"
-                         r"frequently|early|late|deep|wide|heavy)\b"))
+                     _re(rf"^\W*(?:(?:and|so|but|then)\W+)?how\s+({_MEASURES}|small|soon|quickly|frequently|early|late)\b"))
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
