@@ -37,7 +37,11 @@ def decide(index: Index, question: str, unknown: tuple[str, ...], followup: bool
     # "Who elaborated the theory?". The verifier reads the follow-up itself; when it is all but
     # sure neither sentence answers it, that wins.
     doubted = rules.FOLLOWUP_DOUBT.on and followup and float(verified.max(initial=0.0)) < config.FOLLOWUP_VERIFIED_MIN
-    model_refuses = p < models.threshold and not (rules.DEFINED_ANSWERS.on and ranked.defined)
+    # The verifier reads one sentence at a time and can be sure of a sentence the ranker all but
+    # rules out ("print the prepaid label" for a phone number). Answered SQuAD questions almost never
+    # rank that low, so the refusal model learnt nothing there; the ranker's word stands.
+    unsupported = rules.RANKER_FLOOR.on and float(ranked.scores.max(initial=0.0)) < config.RANKER_FLOOR
+    model_refuses = (p < models.threshold or unsupported) and not (rules.DEFINED_ANSWERS.on and ranked.defined)
     # SQuAD's crowd wrote many unanswerable questions by turning one word of a sentence into its
     # opposite, adding a 'not' or changing a number; every other word still matches, so neither
     # model sees it.

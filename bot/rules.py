@@ -206,6 +206,9 @@ NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence la
 MEASURE_WORDS = Rule("measure_words", "'long' in 'how long', 'many' in 'how many' ask for a measure, not about a "
                      "word the article must use: they do not count as question words it lacks",
                      _re(rf"^\W*(?:(?:and|so|but|then)\W+)?how\s+({_MEASURES}|small|soon|quickly|frequently|early|late)\b"))
+RANKER_FLOOR = Rule("ranker_floor", "a question whose best sentence the ranker gives less than a 1 in 100 chance "
+                    "of answering is refused, however sure the verifier is: on SQuAD's articles only unanswerable "
+                    "questions rank that low")
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
@@ -229,8 +232,10 @@ SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the r
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|–|—|-)|or|and)\s*"))
-UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', not '7 to 9'", _re(
-    r"^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
+UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', '5 to 7 business days', "
+            "not '7 to 9'", _re(
+    r"^\s+(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
     r"ml|millilitres?|milliliters?|litres?|liters?|degrees?|°[CF]|percent|metres?|meters?|km|miles?|feet|foot|"
     r"inches?|cups?|shots?|tablespoons?|teaspoons?|people|times|points|yards)\b"))
 

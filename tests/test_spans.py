@@ -73,6 +73,8 @@ def test_a_reason_is_the_whole_sentence():
     ("Who was the MVP?", "Denver linebacker Von Miller was named the MVP.", "Von Miller"),
     # a short answer keeps its whole extent: a range with its unit, alternatives, a pair of names
     ("How long does a single shot take?", ESPRESSO, "25 to 30 seconds"),
+    ("How long do refunds take?", "Refunds are issued within 5 to 7 business days after we receive the item.",
+     "5 to 7 business days"),
     ("Where did the flat white originate?", ESPRESSO, "Australia or New Zealand"),
     ("Who vigorously criticized the theory?", "The theory of Socialism in One Country was vigorously criticized by "
      "Grigory Zinoviev and Leon Trotsky.", "Grigory Zinoviev and Leon Trotsky"),
