@@ -27,7 +27,7 @@ def _graded(adjective: str) -> bool:
 
 def antonym_table() -> dict[str, list[str]]:
     """{stem: sorted stems of its antonyms}, from WordNet 3.0's lemma antonymy (one-word lemmas)."""
-    from thesaurus import _inflect, wordnet
+    from thesaurus import inflect, wordnet
 
     from bot.lexical import stem
 
@@ -40,7 +40,7 @@ def antonym_table() -> dict[str, list[str]]:
                     continue
                 # a short adjective's comparative and superlative too ("smallest" / "largest"), which
                 # the light stem leaves as they are; longer ones say "more" and "most"
-                pairs = [(a, b)] + ([(_inflect(a, s), _inflect(b, s)) for s in ("er", "est")]
+                pairs = [(a, b)] + ([(inflect(a, s), inflect(b, s)) for s in ("er", "est")]
                                     if synset.pos() in "as" and _graded(a) and _graded(b) else [])
                 for x, y in pairs:
                     table.setdefault(stem(x), set()).add(stem(y))

@@ -69,7 +69,8 @@ def wordnet():
     return WordNetCorpusReader(str(root), None)
 
 
-def _inflect(word: str, suffix: str) -> str:
+def inflect(word: str, suffix: str) -> str:
+    """The word with a regular English ending: s or es, d or ed, ing, r or er, st or est."""
     if suffix not in ("s", "es") and re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdgmnpt]", word) and len(word) <= 4:
         word += word[-1]  # "big" -> "bigger", "stop" -> "stopped"
     if re.search(r"[^aeiou]y$", word) and suffix != "ing":
@@ -99,7 +100,7 @@ def synonyms(word: str) -> list[str]:
         for synset in wn.synsets(base, pos):  # the synonyms of this part of speech only: "launch" (verb)
             for lemma in synset.lemma_names():  # is not "launching" (noun) + "ed"
                 if lemma.isalpha() and lemma.islower() and len(lemma) > 2 and lemma != base:
-                    form = _inflect(lemma, suffix) if suffix else lemma
+                    form = inflect(lemma, suffix) if suffix else lemma
                     if form not in out:
                         out.append(form)
     return out
