@@ -33,9 +33,13 @@ def _calendar(word: str) -> bool:
     return rules.CALENDAR_WORDS.has(low) or (len(low) > 5 and rules.CALENDAR_WORDS.has(low.removesuffix("s")))
 
 
+_CONTRACTION = re.compile(r"['’](?:m|d|ve|ll|re)$")
+
+
 def _no_name(word: str) -> bool:
-    """Capitalised, yet never a name the article must use: an acronym, a stop word, a day or month."""
-    return _acronym(word) or word.lower() in STOPWORDS or _calendar(word)
+    """Capitalised, yet never a name the article must use: an acronym, a stop word or one run
+    together with a verb ("I'm", "I'd", "We've"), a day or month."""
+    return _acronym(word) or _CONTRACTION.sub("", word.lower()) in STOPWORDS or _calendar(word)
 
 
 def _unknown_word(word: str, mentioned: frozenset[str]) -> bool:

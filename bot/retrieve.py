@@ -23,15 +23,20 @@ def limit_threads() -> None:
     faiss.omp_set_num_threads(config.ANSWER_THREADS)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def named_sections(index: Index, question: str) -> frozenset[int]:
     """Paragraphs of the sections whose heading the question names: the heading's words in a row
-    ("listed under Further reading", "the See also section"); a one-word heading only together
-    with the word "section", so that "what was his background?" names nothing."""
+    ("listed under Further reading", "the See also section"); a heading of one word besides an
+    article only together with the word "section", so that "what was his background?" and "How
+    much does the trip cost?" (a heading "The trip") name nothing."""
     if not rules.NAMED_SECTION.on:
         return frozenset()
     asked = " " + " ".join(words(question)) + " "
     named = [k for k, heading in enumerate(index.lexicon.section_words)
-             if heading and f" {' '.join(heading)} " in asked and (len(heading) > 1 or " section " in asked)]
+             if heading and f" {' '.join(heading)} " in asked
+             and (sum(w not in _ARTICLES for w in heading) > 1 or " section " in asked)]
     return index.lexicon.under(named) if named else frozenset()
 
 

@@ -236,8 +236,13 @@ UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 gram
             "not '7 to 9'", _re(
     r"^\s+(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
-    r"ml|millilitres?|milliliters?|litres?|liters?|degrees?|°[CF]|percent|metres?|meters?|km|miles?|feet|foot|"
-    r"inches?|cups?|shots?|tablespoons?|teaspoons?|people|times|points|yards)\b"))
+    r"ml|millilitres?|milliliters?|litres?|liters?|degrees?|°[CF]|percent|per cent|(?:square |cubic )?(?:metres?|"
+    r"meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|acres?|hectares?|tons?|tonnes?|mph|"
+    r"cups?|shots?|tablespoons?|teaspoons?|people|times|points|pounds?|euros?|dollars?|pence|cents?|yen|francs?|"
+    r"yuan|rupees?)\b"))
+CALENDAR_RANGE = Rule("calendar_range", "two months or weekdays joined by 'to' are a range: 'April to October'")
+UNIT_AFTER_NUMBER = Rule("unit_after_number", "a single number keeps its unit too, unless the question names it: "
+                         "'250 square metres' for 'How big is a plot?', '12' for 'How many yards...?'")
 
 RULES: dict[str, Rule] = {r.name: r for r in globals().copy().values() if isinstance(r, Rule)}
 RULES |= {r.name: r for r in KINDS}

@@ -103,13 +103,27 @@ def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece:
     return out
 
 
+_CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.I)
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _value(piece: str) -> float | None:
+    """The number a piece starts with, in digits or in words ('25', '1,917', 'three')."""
+    if m := re.search(r"\d[\d,]*(?:\.\d+)?", piece):
+        return float(m.group().replace(",", ""))
+    return _COUNTS.get(piece.split()[0].lower()) if piece.split() else None
+
+
 def _rising(first: str, second: str, kind: str) -> bool:
-    """Whether 'first to second' is a range: numbers that go up ('25 to 30', '1917–1921'), not a
-    score or a comparison ('49–15', 'outgained them 315 to 194'; measured on Super Bowl 50)."""
+    """Whether 'first to second' is a range: numbers that go up ('25 to 30', '1917–1921', 'three
+    to four'), not a score or a comparison ('49–15', 'outgained them 315 to 194'; measured on Super
+    Bowl 50); or two months or weekdays ('April to October', 'Monday to Friday'), which no score is."""
     if kind not in ("date", "number"):
         return False
-    values = [re.search(r"\d[\d,]*(?:\.\d+)?", piece) for piece in (first, second)]
-    return all(values) and float(values[0].group().replace(",", "")) < float(values[1].group().replace(",", ""))
+    if rules.CALENDAR_RANGE.on and all(_CALENDAR.fullmatch(p.strip()) for p in (first, second)):
+        return True
+    values = [_value(piece) for piece in (first, second)]
+    return None not in values and values[0] < values[1]
 
 
 def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[int, int] | None:
@@ -166,9 +180,11 @@ def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], boo
         b = starts[m.end()]
     while before := [y for y in ends if y < a and joins(y, a) and new(text[ends[y]: y])]:
         a = ends[max(before)]
-    # a range keeps its unit ("7 to 9 grams"); a single number does not (measured: on Super Bowl 50
-    # a unit after every number cost 11 exact matches, the crowd's answers leaving it out)
-    if kind == "number" and (a, b) != first and (unit := rules.UNIT.match(text[b:])):
+    # a range keeps its unit ("7 to 9 grams"); a single number keeps it unless the question names
+    # it: SQuAD's crowd writes "874.3 square miles" for "What is the land area…?" but "12" for "How
+    # many yards…?" (a unit after every number cost 11 exact matches on Super Bowl 50; docs/experiments.md)
+    if kind == "number" and (unit := rules.UNIT.match(text[b:])) and (
+            (a, b) != first or (rules.UNIT_AFTER_NUMBER.on and new(unit.group()))):
         b += unit.end()
     return a, b
 

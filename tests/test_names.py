@@ -52,3 +52,11 @@ def test_days_and_months_are_names_with_the_calendar_rule_off(lexicon):
         assert unknown_names("Did Stalin write it on Saturdays?", lexicon.mentioned, lexicon.written_together) == ["Saturdays"]
     finally:
         rules.switch_off([])
+
+
+def test_a_stop_word_run_together_with_a_verb_is_no_name():
+    # an upload that never writes "I" (a policy, a notice) must not refuse "...while I'm abroad?"
+    mentioned = frozenset({"pause", "membership", "abroad"})
+    for question in ("Can I pause my membership while I'm abroad?", "What if I'd paid?", "And if We've left?"):
+        assert unknown_names(question, mentioned, lambda a, b: True) == []
+    assert unknown_names("What if Zorro paid?", mentioned, lambda a, b: True) == ["Zorro"]

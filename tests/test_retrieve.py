@@ -6,6 +6,7 @@ import pytest
 import bot
 from bot import config, rules
 from bot.retrieve import named_sections
+from bot.store import build
 from helpers import ARTICLE, assert_faithful
 
 
@@ -19,6 +20,17 @@ from helpers import ARTICLE, assert_faithful
 def test_questions_that_name_a_section(question, sections):
     idx = bot.default_bot().index
     assert {idx.paragraphs[i].section for i in named_sections(idx, question)} == sections
+
+
+def test_a_heading_of_one_word_and_an_article_is_named_only_as_a_section(tmp_path):
+    # on an upload "The trip" and "Cost" are headings; "How much does the trip cost?" asks about
+    # the trip as a whole, not about what its section says
+    doc = tmp_path / "trip.md"
+    doc.write_text("# School trip\n\n## The trip\n\nYear 5 will visit the museum on Friday.\n\n"
+                   "## Cost\n\nThe trip costs 12 pounds per child.\n", encoding="utf-8")
+    idx = bot.Bot.load(build([doc], tmp_path / "index")).index
+    assert named_sections(idx, "How much does the trip cost?") == frozenset()
+    assert {idx.paragraphs[i].section for i in named_sections(idx, "What does the trip section say?")} == {"The trip"}
 
 
 def test_a_long_article_is_asked_what_it_is_about(monkeypatch, raw):

@@ -76,6 +76,13 @@ def test_a_reason_is_the_whole_sentence():
     ("How long do refunds take?", "Refunds are issued within 5 to 7 business days after we receive the item.",
      "5 to 7 business days"),
     ("Where did the flat white originate?", ESPRESSO, "Australia or New Zealand"),
+    ("How long does the walk take?", "Most walkers finish it in three to four hours.", "three to four hours"),
+    ("When are the water troughs turned on?", "Water troughs are turned on from April to October.",
+     "April to October"),  # months are a range though no number rises
+    # a single number keeps its unit, unless the question names it
+    ("How big is a plot?", "Each member rents one plot of 250 square metres.", "250 square metres"),
+    ("How much did Chopin's funeral cost?", "The funeral cost 5,000 francs.", "5,000 francs"),
+    ("How many metres tall is the tower?", "The tower is 300 metres tall.", "300"),
     ("Who vigorously criticized the theory?", "The theory of Socialism in One Country was vigorously criticized by "
      "Grigory Zinoviev and Leon Trotsky.", "Grigory Zinoviev and Leon Trotsky"),
     # a name asked for may be no name: the reader's own span beats the only name, scored far lower
