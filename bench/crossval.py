@@ -264,10 +264,11 @@ def main() -> int:
     if args.ship:
         (ROOT / "bot" / "ranker.json").write_text(everything.read_text())
     rows |= own_sets(kit, args.eval, everything)
-    from shortdocs import answer_all
+    from shortdocs import DOCS, answer_all
 
-    short = answer_all(kit)  # with the models own_sets named
-    rows[f"bench/shortdocs ({len(short)})"] = summarise(short)
+    for docs in (DOCS, DOCS.with_name("shortdocs_heldout")):
+        short = answer_all(kit, docs)  # with the models own_sets named
+        rows[f"bench/{docs.name} ({len(short)})"] = summarise(short)
     name = run_name(args)
     write_table(rows, {"folds": folds, "rules_off": args.rules_off, "per_article": args.per_article,
                        "per_article_train": args.per_article_train, "train_args": args.train_args,

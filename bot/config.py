@@ -128,9 +128,10 @@ FOCUS_BOOST = 2.0          # a follow-up's score p becomes p**(1/boost) in the p
 # Deciding
 NAMED_SECTION_VERIFIED = 0.5  # a question naming a section is answered from it if the verifier finds
                               # this likely that one of the sentences to be quoted answers
-RANKER_FLOOR = 0.01  # ranker_floor: a question whose best sentence the ranker finds less likely than this to
+RANKER_FLOOR = 0.02  # ranker_floor: a question whose best sentence the ranker finds less likely than this to
                      # answer it is refused, whatever the verifier reads (decide.py). Measured with the
-                     # shipped ranker; measure again after a retrain (crossval --rules-off ranker_floor)
+                     # shipped ranker (0.01 -> 0.02: +10 / -1 over 30,000 questions, most on short
+                     # documents; docs/experiments.md); measure again after a retrain (crossval --rules-off ranker_floor)
 FOLLOWUP_VERIFIED_MIN = 0.01  # a follow-up is refused when the verifier finds both best sentences less
                               # likely than this to answer it (decide.py)
 OPPOSITE_MOST_LACKED = 2  # the clash rules and number_swap (checks.opposite): the best sentence
