@@ -232,14 +232,17 @@ SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the r
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|through|–|—|-)|or|and)\s*"))
-UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', '5 to 7 business days', "
-            "not '7 to 9'", _re(
-    r"^\s+(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
+_UNITS = (
+    r"(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
-    r"ml|millilitres?|milliliters?|litres?|liters?|degrees?(?: Celsius| Fahrenheit| [CF]\b)?|°[CF]|percent|per cent|(?:square |cubic )?(?:metres?|"
-    r"meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|acres?|hectares?|tons?|tonnes?|mph|"
-    r"cups?|shots?|tablespoons?|teaspoons?|people|times|points|pounds?|euros?|dollars?|pence|cents?|yen|francs?|"
-    r"yuan|rupees?)\b"))
+    r"ml|millilitres?|milliliters?|litres?|liters?|degrees?(?: Celsius| Fahrenheit| [CF]\b)?|°[CF]|percent|per cent|"
+    r"(?:square |cubic )?(?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|acres?|"
+    r"hectares?|tons?|tonnes?|mph|cups?|shots?|tablespoons?|teaspoons?|people|times|points|pounds?|euros?|dollars?|"
+    r"pence|cents?|yen|francs?|yuan|rupees?)")
+UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', '5 to 7 business days', "
+            "not '7 to 9'", _re(rf"^\s+{_UNITS}\b"))
+NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
+                          "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
 EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'every' or 'each' before its number: "
                            "'every five years'", _re(r"\bhow often\b"), _words("every each"))
 CALENDAR_RANGE = Rule("calendar_range", "two months or weekdays joined by 'to' are a range: 'April to October'")

@@ -155,12 +155,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
     a, b = _whole_extent(text, a, b, kind, new, pieces)
-    # "How often…?" asks for a frequency, which the 'every' says (SQuAD's crowd: "every five years",
-    # "each six months"; none of its answers drops it)
-    if kind == "number" and rules.EVERY_BEFORE_NUMBER.search(question):
-        if (word := re.search(r"(\w+)\s+$", text[:a])) and rules.EVERY_BEFORE_NUMBER.has(word.group(1).lower()):
-            a = word.start(1)
-    return a, b
+    return _as_asked(text, a, b, question) if kind == "number" else (a, b)
 
 
 def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool],
@@ -193,6 +188,24 @@ def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], boo
             (a, b) != first or (rules.UNIT_AFTER_NUMBER.on and new(unit.group()))):
         b += unit.end()
     return a, b
+
+
+def _as_asked(text: str, a: int, b: int, question: str) -> tuple[int, int]:
+    """A number as the question asks for it: with the 'every' before it when it asks how often
+    (SQuAD's crowd: "every five years", "each six months"; none of its answers drops it), without
+    a unit the question asks in ("184" for "How many people…?", as the crowd writes it)."""
+    if rules.EVERY_BEFORE_NUMBER.search(question):
+        if (word := re.search(r"(\w+)\s+$", text[:a])) and rules.EVERY_BEFORE_NUMBER.has(word.group(1).lower()):
+            a = word.start(1)
+    if (named := rules.NAMED_UNIT_DROPPED.search(text[a:b])) and _asked_in(named.group(), question):
+        b = a + named.start()
+    return a, b
+
+
+def _asked_in(unit: str, question: str) -> bool:
+    """Whether the question asks for a count or amount in this unit: "How many (paid) days…", "… in square miles"."""
+    unit = re.escape(stem(unit.split()[-1]))
+    return bool(re.search(rf"\bhow (?:many|much)\s+(?:\w+\s+){{0,3}}?{unit}|\bin (?:square |cubic )?{unit}", question, re.I))
 
 
 _TYPED = ("date", "number", "person", "place", "title", "part", "speaker")
