@@ -245,6 +245,8 @@ NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question na
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
 EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'every' or 'each' before its number: "
                            "'every five years'", _re(r"\bhow often\b"), _words("every each"))
+YEAR_ASKED = Rule("year_asked", "'What year…?' is answered with the year of a full date: '2008', not 'August 30, 2008'",
+                  _re(r"\b(?:what|which)\s+year\b"))
 CALENDAR_RANGE = Rule("calendar_range", "two months or weekdays joined by 'to' are a range: 'April to October'")
 UNIT_AFTER_NUMBER = Rule("unit_after_number", "a single number keeps its unit too, unless the question names it: "
                          "'250 square metres' for 'How big is a plot?', '12' for 'How many yards...?'")

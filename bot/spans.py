@@ -155,6 +155,9 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
     a, b = _whole_extent(text, a, b, kind, new, pieces)
+    if kind == "date" and rules.YEAR_ASKED.search(question) and len(years := re.findall(r"\b\d{4}\b", text[a:b])) == 1:
+        a = a + text[a:b].index(years[0])  # the crowd answers the year asked for, not the day
+        return a, a + 4
     return _as_asked(text, a, b, question) if kind == "number" else (a, b)
 
 

@@ -84,6 +84,7 @@ def test_a_reason_is_the_whole_sentence():
     ("How much did Chopin's funeral cost?", "The funeral cost 5,000 francs.", "5,000 francs"),
     ("How many metres tall is the tower?", "The tower is 300 metres tall.", "300"),
     ("How many people were in the relief team?", "The relief team was made up of 184 people.", "184"),
+    ("In what year did the earthquake strike?", "The earthquake struck on 12 May 2008 in Sichuan.", "2008"),
     ("What temperature should the water be?", "Heat the water to 95 degrees Celsius.", "95 degrees Celsius"),
     ("How often is the dough folded?", "Fold the dough every 30 minutes for two hours.", "every 30 minutes"),
     ("Who vigorously criticized the theory?", "The theory of Socialism in One Country was vigorously criticized by "
