@@ -154,11 +154,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
-    a, b = _whole_extent(text, a, b, kind, new, pieces)
-    if kind == "date" and rules.YEAR_ASKED.search(question) and len(years := re.findall(r"\b\d{4}\b", text[a:b])) == 1:
-        a = a + text[a:b].index(years[0])  # the crowd answers the year asked for, not the day
-        return a, a + 4
-    return _as_asked(text, a, b, question) if kind == "number" else (a, b)
+    return _as_asked(text, *_whole_extent(text, a, b, kind, new, pieces), kind, question)
 
 
 def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool],
@@ -193,10 +189,15 @@ def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], boo
     return a, b
 
 
-def _as_asked(text: str, a: int, b: int, question: str) -> tuple[int, int]:
-    """A number as the question asks for it: with the 'every' before it when it asks how often
-    (SQuAD's crowd: "every five years", "each six months"; none of its answers drops it), without
-    a unit the question asks in ("184" for "How many people…?", as the crowd writes it)."""
+def _as_asked(text: str, a: int, b: int, kind: str, question: str) -> tuple[int, int]:
+    """A date or number as the question asks for it, the way SQuAD's crowd writes answers: the
+    year alone of a full date for "What year…?" ("2008", not "August 30, 2008"); a number with the
+    'every' before it when it asks how often ("every five years", "each six months": none of the
+    crowd's answers drops it), without a unit the question asks in ("184" for "How many people…?")."""
+    if kind == "date" and rules.YEAR_ASKED.search(question) and len(years := list(re.finditer(r"\b\d{4}\b", text[a:b]))) == 1:
+        return a + years[0].start(), a + years[0].end()
+    if kind != "number":
+        return a, b
     if rules.EVERY_BEFORE_NUMBER.search(question):
         if (word := re.search(r"(\w+)\s+$", text[:a])) and rules.EVERY_BEFORE_NUMBER.has(word.group(1).lower()):
             a = word.start(1)
