@@ -2,8 +2,8 @@
 headings carry meaning): bench/shortdocs/*.md, each indexed alone as an upload is, and 64
 questions on them (a quarter unanswerable, some follow-ups) in bench/shortdocs/questions.jsonl.
 Written by us; no model is trained on them. bench/shortdocs_heldout is a second set of the same kind
-(six other documents, 66 questions), written after every rule was and never used to tune one: it
-says how the bot does on uploads nobody tuned for.
+(six other documents, 66 questions), written after the rules of the first and measured before any
+reply on it was read (bench/README.md has that first figure; later fixes came from its replies).
 
     python bench/shortdocs.py                                   # writes bench/results/shortdocs.md
     python bench/shortdocs.py --docs bench/shortdocs_heldout    # writes bench/results/shortdocs_heldout.md
