@@ -103,7 +103,6 @@ def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece:
     return out
 
 
-_CALENDAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.I)
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -120,7 +119,8 @@ def _rising(first: str, second: str, kind: str) -> bool:
     Bowl 50); or two months or weekdays ('April to October', 'Monday to Friday'), which no score is."""
     if kind not in ("date", "number"):
         return False
-    if rules.CALENDAR_RANGE.on and all(_CALENDAR.fullmatch(p.strip()) for p in (first, second)):
+    # the days and months of rules.CALENDAR_WORDS (its words whether or not that rule is on)
+    if rules.CALENDAR_RANGE.on and all(p.strip().rstrip(".").lower() in rules.CALENDAR_WORDS.words for p in (first, second)):
         return True
     values = [_value(piece) for piece in (first, second)]
     return None not in values and values[0] < values[1]
