@@ -157,11 +157,20 @@ def opposite(question: str, quoted: list[str], mentioned: frozenset[str] | None 
             return unwritten[0], ""
     if rules.NUMBER_SWAP.on and numbers and rare is not None and (swapped := _swapped_number(numbers, quoted, rare)):
         return swapped
-    if not rules.ANTONYM_CLASH.on:
-        return None
+    return _antonym_turned(question, lacked, asked, said, quoted) if rules.ANTONYM_CLASH.on else None
+
+
+def _antonym_turned(question: str, lacked: list[str], asked: dict[str, str], said: dict[str, str],
+                    quoted: list[str]) -> tuple[str, str] | None:
+    """A question word (by stem) the best sentence lacks while it has its opposite, and no other
+    quote has the word: (the question's word, the sentence's)."""
     every = {stem(w) for w in words(question)}  # "more or less" asks both ways
     elsewhere = {stem(w) for text in quoted[1:] for w in words(text)}
     for s in lacked:
+        # a compound or a derivation ('breakdown', 'incompletion'), not a comparative: a sentence
+        # contrasting 'poor' and 'richer' still clashes with a question's 'rich'
+        if rules.ANTONYM_IN_LONGER.on and any(len(w) >= len(s) + 3 and len(s) >= 4 and w.startswith(s) for w in said):
+            continue
         if s not in elsewhere:
             for a in _antonyms().get(s, ()):
                 if a in said and a not in every:

@@ -79,7 +79,8 @@ def _check(args) -> int:
 def _rules(args) -> int:
     from . import rules
 
-    print(rules.table())
+    print("| rule | on | why |\n|---|---|---|")
+    print("\n".join(f"| {r.name} | {'yes' if r.on else 'no'} | {r.reason} |" for r in rules.RULES.values()))
     return 0
 
 

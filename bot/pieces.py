@@ -53,6 +53,8 @@ def candidate_spans(sentence: str, kind: str, loose: bool = False) -> list[tuple
     sentence already chosen; to tell sentences apart, nearly every sentence would have one."""
     if kind == "date":
         return [m.span() for m in rules.PIECE_DATE.finditer(sentence)]
+    if kind == "day":  # a date, or where the sentence writes none, its day of the week or time of day
+        return candidate_spans(sentence, "date") or [m.span() for m in rules.DAY_TIME.finditer(sentence)]
     if kind == "number":
         return [m.span() for m in rules.PIECE_NUMBER.finditer(sentence)]
     if kind == "title":

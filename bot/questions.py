@@ -52,6 +52,7 @@ def plain_question(question: str) -> str:
     as the question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
     greeting = rules.GREETING.match(question)
     rest = question[greeting.end():] if greeting else question
+    rest = rest[m.end():] if (m := rules.CONJUNCTION.match(rest)) else rest
     asked = rest[m.end():] if (m := rules.CAN_YOU.match(rest)) else rest
     if m := rules.DESCRIBE.match(asked):
         return f"What is {m.group(1)}?"
@@ -121,7 +122,8 @@ def _names_something(subject: str) -> bool:
 
 
 def answer_form(question: str, kind: str) -> str:
-    """The kind of piece a short answer should be: `kind`, or "sentence" (the whole quote),
+    """The kind of piece a short answer should be: `kind`, "day" (a date, or a weekday or time where
+    a sentence writes no date), or "sentence" (the whole quote),
     "quotation" (the words someone is quoted saying), "part" (a numbered part of a work) or
     "speaker" (a name outside quotation marks: who said or wrote the words)."""
     if (rules.SENTENCE_FORM.search(question) and kind in ("other", "entity")) or rules.POLAR_FORM.match(question):
@@ -135,4 +137,6 @@ def answer_form(question: str, kind: str) -> str:
         return "part"
     if rules.SPEAKER_FORM.match(question):
         return "speaker"
+    if kind == "date" and rules.DAY_TIME_ASKED.search(question):
+        return "day"  # a date, else a day of the week or a time of day
     return kind

@@ -74,6 +74,8 @@ _EXPLAIN = r"(?:describe|explain)(?:\s+to\s+me)?\s+"
 # --- Reading the question (questions.py) -------------------------------------------------------
 GREETING = Rule("greeting_lead_in", "'Hello, so, ...' before a question says nothing about its type",
                 _re(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)(?:[\s,;:!.]+|$))*"))
+CONJUNCTION = Rule("conjunction_lead_in", "'And when …?', 'But who …?': a follow-up's type is in the words after",
+                   _re(rf"(?:and|but|also|then|well)[\s,]+(?={_WH}|how\b)"))
 CAN_YOU = Rule("can_you_lead_in", "'Can you tell me when ...' asks 'when ...'",
                _re(r"(?:can|could|would|will)\s+you\s+(?:please\s+)?"))
 ASKING = Rule("asking_lead_in", "'I'd like to know who ...', 'Does the article say when ...' ask the question after",
@@ -139,9 +141,13 @@ PIECE_DATE = Rule("piece_date", "dates: '14 February 1938', 'the 1920s', '1924'"
     _opening(MONTHS, r"\d") + rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{1,2}}"
     rf"(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|(?:{MONTHS})\s+\d{{3,4}}|(?:{MONTHS})|"
     r"\d{1,2}(?:st|nd|rd|th) century|\d{3,4}s|\d{1,4}\s?(?:BC|AD|BCE|CE)|\d{3,4}(?:[–-]\d{1,4})?)\b"))
+DAY_TIME_ASKED = Rule("day_time_asked", "'When…?', 'What time…?' of a sentence with no date: its day or time ('8 am')",
+                      _re(r"^\W*when\b|\bwhat time\b|\bday of the week\b"))
+DAY_TIME = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|\d{1,2}(?:[.:]\d{2}){0,2}\s?"
+                      r"(?i:am|pm|a\.m\.|p\.m\.)(?!\w)|\d{1,2}:\d{2}(?::\d{2})?\b)")
 PIECE_NUMBER = Rule("piece_number", "numbers with their unit: '25 percent', 'two parts'", _re(
     _opening(NUMBER_WORDS, r"$£€\d") + r"(?:(?:[$£€]\s?)?\b\d[\d,.]*(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred|"
-    r"km|miles|kilometres|kilometers|m|ft|feet|kg|tons|years|days|hours|people|times|parts))?\b|"
+    r"km|miles|kilometres|kilometers|m|ft|feet|kg|tons|years|days|hours|people|times|parts|(?<=\d)p))?\b|"
     rf"\b(?:{NUMBER_WORDS})(?:[\s-](?:{NUMBER_WORDS}))*(?:\s(?:percent|parts|times|years|"
     r"people|days|months|sides))?\b)"))
 PIECE_NAME = Rule("piece_name", "names are runs of capitalised words ('Grigory Zinoviev', 'Bank of England')",
@@ -190,6 +196,8 @@ FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sur
 DEFINITION_BOOST = Rule("definition_boost", "'What was X?' ranks first the article's first sentence saying what X was")
 ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence lacks while it has the opposite "
                       "('decrease' against 'increase') asks about something the article does not say")
+ANTONYM_IN_LONGER = Rule("antonym_in_longer_word", "a question word the best sentence writes in a compound or a "
+                         "derivation ('breaks': 'breakdown') is not lacked, nor turned round by an opposite there")
 NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
                        "asks about something the article does not say")
 NEGATION_SCOPE = Rule("negation_scope", "a question whose 'not' is on a word its best sentence says with no 'not' "
@@ -238,11 +246,17 @@ _UNITS = (
     r"ml|millilitres?|milliliters?|litres?|liters?|degrees?(?: Celsius| Fahrenheit| [CF]\b)?|°[CF]|percent|per cent|"
     r"(?:square |cubic )?(?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|acres?|"
     r"hectares?|tons?|tonnes?|mph|cups?|shots?|tablespoons?|teaspoons?|people|times|points|pounds?|euros?|dollars?|"
-    r"pence|cents?|yen|francs?|yuan|rupees?)")
+    r"pence|cents?|yen|francs?|yuan|rupees?|[KMGT]B|(?:kilo|mega|giga|tera)?bytes?)")
 UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', '5 to 7 business days', "
             "not '7 to 9'", _re(rf"^\s+{_UNITS}\b"))
 NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
+MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers:"
+                     " not '£27.50' for 'How long…?'", _re(r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|"
+                                                             r"paid|spend|spends|spent|worth|afford|budget|fined?|fines)\b"))
+MONEY = _re(r"[$£€¥]|\b(?:pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?)\b|\dp\b")
+TIME_OR_DISTANCE = _re(r"\b(?:(?:second|minute|hour|day|week|month|year|decade|mile|km|(?:kilo)?met(?:er|re)|yard)s?"
+                       r"|inch(?:es)?|centuries|feet|foot)\b")
 EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'every' or 'each' before its number: "
                            "'every five years'", _re(r"\bhow often\b"), _words("every each"))
 YEAR_ASKED = Rule("year_asked", "'What year…?' is answered with the year of a full date: '2008', not 'August 30, 2008'",
@@ -284,9 +298,3 @@ def _checked(names: Iterable[str]) -> frozenset[str]:
         raise ValueError(f"no such rule: {', '.join(unknown)} (python -m bot rules lists them)")
     return names
 
-
-def table() -> str:
-    """The rules as a markdown table: name, on/off, reason."""
-    lines = ["| rule | on | why |", "|---|---|---|"]
-    lines += [f"| {r.name} | {'yes' if r.on else 'no'} | {r.reason} |" for r in RULES.values()]
-    return "\n".join(lines)

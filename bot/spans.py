@@ -69,16 +69,34 @@ def reader_first(question: str, texts: list[str], scores: list[float]) -> int:
 
 
 def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
-    """The span grown to whole words (a token may be a piece of one), and past the closing mark of
-    a quotation it opens, if that is near ('a "comrade Ivanov' gives 'a "comrade Ivanov"')."""
-    while a > 0 and text[a - 1].isalnum():
+    """The span grown to whole words (a token may be a piece of one: '50' of '£27.50' gives
+    '£27.50'), and past the closing mark of a quotation it opens, if that is near ('a "comrade
+    Ivanov' gives 'a "comrade Ivanov"')."""
+    def inside(i: int) -> bool:  # text[i] is part of the word: a letter, a digit, or a number's point or comma ('27.50')
+        return text[i].isalnum() or (text[i] in ".," and 0 < i < len(text) - 1
+                                     and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+    while a > 0 and inside(a - 1):
         a -= 1
-    while b < len(text) and text[b].isalnum():
+    if rules.MEASURE_ASKED.on and a > 0 and text[a - 1] in "$£€¥" and text[a:a + 1].isdigit():
+        a -= 1  # a sum keeps its sign: '£20', not '20'
+    while b < len(text) and inside(b):
         b += 1
     close = quotation_close(text[a:], b - a) if rules.CLOSING_MARK.on else None  # None unless inside a quotation
     if close is not None and close - (b - a) <= config.SPAN_CLOSING_MARK_REACH:
         b = a + close
     return a, b
+
+
+def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
+    """A test: can a piece of text be the measure the question asks for (rules.MEASURE_ASKED)?"""
+    if not rules.MEASURE_ASKED.on or kind not in ("date", "day", "number"):
+        return lambda piece: True
+    if kind != "number" or re.search(r"\bhow (?:long|soon)\b", question, re.IGNORECASE):
+        return lambda piece: not rules.MONEY.search(piece)
+    if rules.MEASURE_ASKED.search(question) and not re.search(r"\bhow many\b", question, re.IGNORECASE):
+        return lambda piece: not rules.TIME_OR_DISTANCE.search(piece)
+    return lambda piece: True
 
 
 def _new_to(question: str) -> Callable[[str], bool]:
@@ -87,6 +105,12 @@ def _new_to(question: str) -> Callable[[str], bool]:
         return lambda piece: True
     asked = {stem(w) for w in words(question) if w not in STOPWORDS}
     return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
+
+
+def _wanted(question: str, kind: str) -> Callable[[str], bool]:
+    """A test: does a piece say something new (_new_to) that can be the measure asked (_measure_fits)?"""
+    new, fits = _new_to(question), _measure_fits(question, kind)
+    return lambda piece: new(piece) and fits(piece)
 
 
 def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece: True) -> list[tuple[int, int]]:
@@ -117,7 +141,7 @@ def _rising(first: str, second: str, kind: str) -> bool:
     """Whether 'first to second' is a range: numbers that go up ('25 to 30', '1917–1921', 'three
     to four'), not a score or a comparison ('49–15', 'outgained them 315 to 194'; measured on Super
     Bowl 50); or two months or weekdays ('April to October', 'Monday to Friday'), which no score is."""
-    if kind not in ("date", "number"):
+    if kind not in ("date", "day", "number"):
         return False
     # the days and months of rules.CALENDAR_WORDS (its words whether or not that rule is on)
     if rules.CALENDAR_RANGE.on and all(p.strip().rstrip(".").lower() in rules.CALENDAR_WORDS.words for p in (first, second)):
@@ -139,22 +163,22 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     start, end, offsets = _read(question, text)
     if not offsets:  # the question alone filled the reader's window
         return None
-    new = _new_to(question)
+    new, wanted = _new_to(question), _wanted(question, kind)
     pieces = typed_spans(text, kind)
     scored = []
-    for a, b in (p for p in pieces if new(text[slice(*p)])):
+    for a, b in (p for p in pieces if wanted(text[slice(*p)])):
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
     pair = _span_scores(start, end)
     if not scored:
-        return _free_span(text, new, offsets, pair)
+        return _free_span(text, new, offsets, pair, _measure_fits(question, kind))
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
     if rules.NAME_FREE_MARGIN.on and kind in _FOUND_BY_CAPITALS and pair.max() > best + config.READER_FREE_MARGIN:
         return _free_span(text, new, offsets, pair) or (a, b)
-    return _as_asked(text, *_whole_extent(text, a, b, kind, new, pieces), kind, question)
+    return _as_asked(text, *_whole_extent(text, a, b, kind, wanted, pieces), kind, question)
 
 
 def _whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool],
@@ -212,7 +236,7 @@ def _asked_in(unit: str, question: str) -> bool:
     return bool(re.search(rf"\bhow (?:many|much)\s+(?:\w+\s+){{0,3}}?{unit}|\bin (?:square |cubic )?{unit}", question, re.I))
 
 
-_TYPED = ("date", "number", "person", "place", "title", "part", "speaker")
+_TYPED = ("date", "day", "number", "person", "place", "title", "part", "speaker")
 
 
 def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "") -> tuple[int, int, int] | None:
@@ -224,7 +248,8 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     and the reader finds a better answer there than in the first (a date two quotes down is more
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md)."""
-    form, new = answer_form(question, kind), _new_to(question)
+    form = answer_form(question, kind)
+    new = _wanted(question, form)
     if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, new):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, new):
@@ -236,14 +261,16 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     return (0, *piece) if piece else None
 
 
-def _free_span(text: str, new: Callable[[str], bool], offsets: list[tuple[int, int]], pair: np.ndarray) -> tuple[int, int] | None:
+def _free_span(text: str, new: Callable[[str], bool], offsets: list[tuple[int, int]], pair: np.ndarray,
+               fits: Callable[[str], bool] = lambda span: True) -> tuple[int, int] | None:
     """The reader's best span, grown to whole words, around something the question does not say
-    (`new`: _new_to's test)."""
+    (`new`: _new_to's test); None if that is no measure of the kind asked (`fits`: _measure_fits's
+    test): the reader's best guess is then of the wrong kind, and the ones after it no better."""
     for flat in np.argsort(-pair, axis=None, kind="stable")[: config.READER_TRIES]:
         i, j = np.unravel_index(int(flat), pair.shape)
         if not np.isfinite(pair[i, j]):
             break
         a, b = _whole_words(text, offsets[i][0], offsets[j][1])
         if new(text[a:b]):
-            return a, b
+            return (a, b) if fits(text[a:b]) else None
     return None

@@ -124,6 +124,19 @@ def test_a_word_turned_into_its_opposite_is_found():
                     [said, "A decrease in the input size makes it faster."]) is None
 
 
+def test_a_word_written_inside_a_longer_one_is_not_turned_round():
+    said = "In a breakdown, call the number on the key fob rather than a local garage, or the repair may not be covered."
+    asked = "Who should I call if the van breaks down?"
+    assert opposite(asked, [said]) is None  # 'breaks' is in 'breakdown': 'repair' turns nothing round
+    rules.switch_off(["antonym_in_longer_word"])
+    try:
+        assert opposite(asked, [said]) == ("breaks", "repair")
+    finally:
+        rules.switch_off([])
+    # a comparative is the same word: a sentence contrasting 'poor' and 'richer' still clashes with 'rich'
+    assert opposite("Who spends more, a rich person?", ["A poor person spends more than a richer one."]) == ("rich", "poor")
+
+
 def test_an_opposite_counts_only_when_the_rest_of_the_question_is_the_sentence():
     said = "Prices increased in 1925."
     assert opposite("Did prices decrease?", [said]) == ("decrease", "increased")

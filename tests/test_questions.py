@@ -30,6 +30,9 @@ def test_what_a_question_asks_for(question, kind):
     ("Can you tell me?", "Can you tell me?"),                 # nothing after it: left as it is
     ("Can Stalin's theory work?", "Can Stalin's theory work?"),
     ("Hello, who criticized the theory?", "who criticized the theory?"),
+    ("And when does it close?", "when does it close?"),      # a follow-up's 'and' says nothing of its type
+    ("But who wrote it?", "who wrote it?"),
+    ("And the second?", "And the second?"),
     ("So-called socialism in one country: who named it?", "So-called socialism in one country: who named it?"),
     ('"Foundations of Leninism" came out when?', '"Foundations of Leninism" came out when?'),
 ])
@@ -71,6 +74,9 @@ def test_where_a_sentence_says_what_something_is():
     ("Who was the MVP?", "person", "person"),                       # a role is no name
     ("What were Lenin's exact words?", "other", "quotation"),
     ("Which chapter of the book?", "title", "part"),
+    ("When does the library close?", "date", "day"),                 # a date, else a weekday or a time
+    ("What time does the coach leave?", "date", "day"),
+    ("What date was Opening Night held?", "date", "date"),           # a date: not 'Monday'
 ])
 def test_the_form_a_short_answer_takes(question, kind, form):
     assert answer_form(question, kind) == form

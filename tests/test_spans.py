@@ -83,18 +83,36 @@ def test_a_reason_is_the_whole_sentence():
     ("How big is a plot?", "Each member rents one plot of 250 square metres.", "250 square metres"),
     ("How much did Chopin's funeral cost?", "The funeral cost 5,000 francs.", "5,000 francs"),
     ("How many metres tall is the tower?", "The tower is 300 metres tall.", "300"),
+    ("How big was the drive?", "The first model had a 5 GB hard drive.", "5 GB"),
     ("How many people were in the relief team?", "The relief team was made up of 184 people.", "184"),
     ("In what year did the earthquake strike?", "The earthquake struck on 12 May 2008 in Sichuan.", "2008"),
     ("What temperature should the water be?", "Heat the water to 95 degrees Celsius.", "95 degrees Celsius"),
     ("How often is the dough folded?", "Fold the dough every 30 minutes for two hours.", "every 30 minutes"),
     ("Who vigorously criticized the theory?", "The theory of Socialism in One Country was vigorously criticized by "
      "Grigory Zinoviev and Leon Trotsky.", "Grigory Zinoviev and Leon Trotsky"),
+    # where a sentence writes no date, a day of the week or a time of day answers "When…?"
+    ("What time does the coach leave?", "A coach leaves the office car park at 8 am on Wednesday.", "8 am"),
+    ("When is my appointment?", "Your check-up is booked for Thursday 9 May at 2.30 pm.", "9 May"),
+    # money answers only a question about money, which no time or distance answers
+    ("How much does a van cost per day?", "Hire includes 100 miles per day, and each extra mile costs £1.", "£1"),
     # a name asked for may be no name: the reader's own span beats the only name, scored far lower
     ("Which two classes had become decisive?", "In all civilized countries, Engels wrote, bourgeoisie and "
      "proletariat have become the decisive classes.", "bourgeoisie and proletariat"),
 ])
 def test_short_answer_takes_the_form_asked_for(question, text, expected):
     assert answer(text, question) == expected
+
+
+def test_no_sum_of_money_answers_how_long():
+    text = "A check-up costs £27.50 and includes a scale and polish."
+    # the reader's best guess is the sum: no short answer (the quote alone), not the next guess
+    assert answer(text, "How long will the check-up take?") is None
+    assert answer("Appointments missed without notice are charged at £20.", "When is my appointment?") is None
+    rules.switch_off(["measure_asked"])
+    try:
+        assert answer(text, "How long will the check-up take?") == "£27.50"
+    finally:
+        rules.switch_off([])
 
 
 def test_short_answer_never_repeats_the_question():
@@ -145,6 +163,9 @@ def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
     long = 'he wrote "' + "very " * 20 + 'long words" then'
     a, b = _whole_words(long, 3, 14)
     assert long[a:b] == 'wrote "very'  # its closing mark is too far: the span is not grown to a page
+    fee = "A check-up costs £27.50, or 1,200 yen."
+    assert fee[slice(*_whole_words(fee, fee.index("50"), fee.index("50") + 2))] == "£27.50"  # a number is one word
+    assert fee[slice(*_whole_words(fee, fee.index("200"), fee.index("200") + 3))] == "1,200"
 
 
 def test_a_missing_reader_is_reported(tmp_path):
