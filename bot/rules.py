@@ -253,7 +253,7 @@ NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question na
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
 MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers:"
                      " not '£27.50' for 'How long…?'", _re(r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|"
-                                                             r"paid|spend|spends|spent|worth|afford|budget|fined?|fines)\b"))
+                                                             r"paid|spend|spends|spent|worth|afford|budget|fined|fines)\b"))
 MONEY = _re(r"[$£€¥]|\b(?:pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?)\b|\dp\b")
 TIME_OR_DISTANCE = _re(r"\b(?:(?:second|minute|hour|day|week|month|year|decade|mile|km|(?:kilo)?met(?:er|re)|yard)s?"
                        r"|inch(?:es)?|centuries|feet|foot)\b")
