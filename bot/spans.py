@@ -95,7 +95,7 @@ def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
     if kind != "number" or re.search(r"\bhow (?:long|soon)\b", question, re.IGNORECASE):
         return lambda piece: not rules.MONEY.search(piece)
     if rules.MEASURE_ASKED.search(question) and not re.search(r"\bhow many\b", question, re.IGNORECASE):
-        return lambda piece: not rules.TIME_OR_DISTANCE.search(piece)
+        return lambda piece: bool(rules.MONEY.search(piece)) or not rules.TIME_OR_DISTANCE.search(piece)  # '£30 a day' is money
     return lambda piece: True
 
 

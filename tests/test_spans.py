@@ -5,7 +5,7 @@ import bot
 from bot import rules
 from bot.models import load_reader
 from bot.questions import answer_kind
-from bot.spans import _whole_words, reader_first, short_answer, short_answer_in
+from bot.spans import _measure_fits, _whole_words, reader_first, short_answer, short_answer_in
 
 ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
@@ -95,6 +95,7 @@ def test_a_reason_is_the_whole_sentence():
     ("When is my appointment?", "Your check-up is booked for Thursday 9 May at 2.30 pm.", "9 May"),
     # money answers only a question about money, which no time or distance answers
     ("How much does a van cost per day?", "Hire includes 100 miles per day, and each extra mile costs £1.", "£1"),
+    ("How much is the fee?", "The fee is 30 dollars a day for up to 100 miles.", "30 dollars"),
     # a name asked for may be no name: the reader's own span beats the only name, scored far lower
     ("Which two classes had become decisive?", "In all civilized countries, Engels wrote, bourgeoisie and "
      "proletariat have become the decisive classes.", "bourgeoisie and proletariat"),
@@ -108,6 +109,9 @@ def test_no_sum_of_money_answers_how_long():
     # the reader's best guess is the sum: no short answer (the quote alone), not the next guess
     assert answer(text, "How long will the check-up take?") is None
     assert answer("Appointments missed without notice are charged at £20.", "When is my appointment?") is None
+    cost = _measure_fits("How much does the van cost?", "number")
+    assert not cost("100 miles") and cost("£30 a day") and cost("25p")  # a sum per day is still a sum
+    assert _measure_fits("How many paid days off are there?", "number")("28 days")  # 'paid' is no price here
     rules.switch_off(["measure_asked"])
     try:
         assert answer(text, "How long will the check-up take?") == "£27.50"
