@@ -240,13 +240,13 @@ SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the r
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|through|–|—|-)|or|and)\s*"))
-_UNITS = (
-    r"(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
-    r"ml|millilitres?|milliliters?|litres?|liters?|degrees?(?: Celsius| Fahrenheit| [CF]\b)?|°[CF]|percent|per cent|"
-    r"(?:square |cubic )?(?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|acres?|"
-    r"hectares?|tons?|tonnes?|mph|cups?|shots?|tablespoons?|teaspoons?|people|times|points|pounds?|euros?|dollars?|"
-    r"pence|cents?|yen|francs?|yuan|rupees?|[KMGT]B|(?:kilo|mega|giga|tera)?bytes?)")
+_MONEY_WORDS = r"pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?"
+_UNITS = (r"(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
+          r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
+          r"ml|millilitres?|milliliters?|litres?|liters?|degrees?(?: Celsius| Fahrenheit| [CF]\b)?|°[CF]|percent|"
+          r"per cent|(?:square |cubic )?(?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|inches?|yards)|"
+          r"acres?|hectares?|tons?|tonnes?|mph|cups?|shots?|tablespoons?|teaspoons?|people|times|points|"
+          + _MONEY_WORDS + r"|[KMGT]B|(?:kilo|mega|giga|tera)?bytes?)")
 UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 grams', '5 to 7 business days', "
             "not '7 to 9'", _re(rf"^\s+{_UNITS}\b"))
 NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
@@ -254,7 +254,7 @@ NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question na
 MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers:"
                      " not '£27.50' for 'How long…?'", _re(r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|"
                                                              r"paid|spend|spends|spent|worth|afford|budget|fined|fines)\b"))
-MONEY = _re(r"[$£€¥]|\b(?:pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?)\b|\dp\b")
+MONEY = _re(rf"[$£€¥]|\b(?:{_MONEY_WORDS})\b|\dp\b")
 TIME_OR_DISTANCE = _re(r"\b(?:(?:second|minute|hour|day|week|month|year|decade|mile|km|(?:kilo)?met(?:er|re)|yard)s?"
                        r"|inch(?:es)?|centuries|feet|foot)\b")
 EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'every' or 'each' before its number: "

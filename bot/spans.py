@@ -107,9 +107,9 @@ def _new_to(question: str) -> Callable[[str], bool]:
     return lambda piece: bool({stem(w) for w in words(piece) if w not in STOPWORDS} - asked)
 
 
-def _wanted(question: str, kind: str) -> Callable[[str], bool]:
-    """A test: does a piece say something new (_new_to) that can be the measure asked (_measure_fits)?"""
-    new, fits = _new_to(question), _measure_fits(question, kind)
+def _wanted(new: Callable[[str], bool], fits: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A test: does a piece say something new (`new`: _new_to's test) that can be the measure asked
+    (`fits`: _measure_fits's)?"""
     return lambda piece: new(piece) and fits(piece)
 
 
@@ -163,7 +163,8 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     start, end, offsets = _read(question, text)
     if not offsets:  # the question alone filled the reader's window
         return None
-    new, wanted = _new_to(question), _wanted(question, kind)
+    new, fits = _new_to(question), _measure_fits(question, kind)
+    wanted = _wanted(new, fits)
     pieces = typed_spans(text, kind)
     scored = []
     for a, b in (p for p in pieces if wanted(text[slice(*p)])):
@@ -172,7 +173,7 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
     pair = _span_scores(start, end)
     if not scored:
-        return _free_span(text, new, offsets, pair, _measure_fits(question, kind))
+        return _free_span(text, new, offsets, pair, fits)
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
@@ -249,7 +250,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md)."""
     form = answer_form(question, kind)
-    new = _wanted(question, form)
+    new = _wanted(_new_to(question), _measure_fits(question, form))
     if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, new):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, new):
