@@ -2,7 +2,7 @@
 machine and the same questions. Writes bench/results/ (results.json, results.md, scale.png).
 
     python bench/run.py             # everything (about 25 minutes on 2 cores)
-    python bench/run.py --smoke     # every step on little data, about 1.5 minutes (CI runs it)
+    python bench/run.py --smoke     # every step on little data, about 2 minutes (CI runs it)
 """
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def served(system: str, index: Path, dev: list[dict], smoke: bool) -> dict:
     proc, url = start_server(system, index)
     try:
         for clients in (1, 4) if smoke else (1, 4, 16):
-            t = out[clients] = answers_per_second(url, [q["question"] for q in dev], clients, 2 if smoke else 20)
+            t = out[clients] = answers_per_second(url, [q["question"] for q in dev], clients, 1 if smoke else 20)
             print(f"   {clients} clients: {t['answers_per_s']:.1f} answers/s (p50 {t['p50_ms']:.0f} ms, "
                   f"{t['errors']} errors)", flush=True)
     finally:

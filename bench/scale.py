@@ -218,8 +218,9 @@ def bot_index(work: Path, n: int) -> dict:
     text = "\n\n".join(" ".join(lines[p:p + PER_PARAGRAPH]) for p in range(0, n, PER_PARAGRAPH)) + "\n\n"
     del lines
     table = _layout(lengths)
-    vocab = sorted({w for s in _real_sentences() for w in content_words(s)})
-    words = work / "word-vectors.npy"  # the same for every size: embedded once
+    real = _real_sentences()[:n]  # every sentence the first n passages are made of
+    vocab = sorted({w for s in real for w in content_words(s)})
+    words = work / f"word-vectors-{len(real)}.npy"  # the same for every size past the real sentences
     if not words.exists():
         np.save(words, embed.encode(vocab).astype(np.float16))
     windows, paragraphs = _window_and_paragraph_vectors(work, n)

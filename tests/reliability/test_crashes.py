@@ -3,6 +3,7 @@ rerun completes, and the feedback log has no torn line once appended to."""
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -45,11 +46,20 @@ def killed_at(step: str, src, out, pause_dir) -> None:
     marker.unlink()
 
 
+@pytest.fixture(scope="module")
+def first_version(tmp_path_factory):
+    """The index of version one, built once and copied for each test (a build takes seconds)."""
+    where = tmp_path_factory.mktemp("first")
+    article(where / "doc.txt", 40, "one")
+    subprocess.run(index_cmd(where / "doc.txt", where / "index"), cwd=ROOT, check=True, capture_output=True,
+                   timeout=300)
+    return where / "index"
+
+
 @pytest.mark.parametrize("step", ["writing", "swapping"])
-def test_a_build_killed_inside_the_write_leaves_the_previous_index(tmp_path, step):
+def test_a_build_killed_inside_the_write_leaves_the_previous_index(tmp_path, step, first_version):
     src, out = tmp_path / "doc.txt", tmp_path / "index"
-    article(src, 40, "one")
-    subprocess.run(index_cmd(src, out), cwd=ROOT, check=True, capture_output=True, timeout=300)
+    shutil.copytree(first_version, out)
     article(src, 60, "two")
     killed_at(step, src, out, tmp_path / "pause")
     # the kill left a half-written directory (writing) or the old index set aside (swapping)
