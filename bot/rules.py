@@ -65,7 +65,7 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|"
                 "second|third|fourth|fifth")
-_CAP = r"[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"
+_CAP = r"(?<![a-z])(?:[a-z]{1,3}(?=[A-Z]))?[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"  # whole: 'iPod', not 'Pod'
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 _MEASURES = "many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy"  # "how long", "how many"
 _WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"

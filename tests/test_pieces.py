@@ -16,6 +16,14 @@ def test_a_linking_word_opening_a_sentence_is_no_name():
     assert pieces("Then Anderson ran.", "person") == ["Anderson"]
 
 
+def test_a_name_is_whole_words_even_lowercase_led():
+    # SQuAD's iPod article: "Tunes Store" and "Pod Touch" were cut out of words (15 exact matches)
+    assert pieces("She released it on the iTunes Store without any warning.", "entity") == ["She", "iTunes Store"]
+    assert pieces("Apple sold the iPod Touch and the iPhone in 2007.", "entity") == ["Apple", "iPod Touch", "iPhone"]
+    assert pieces("Sellers use eBay and Etsy a lot.", "entity") == ["Sellers", "eBay and Etsy"]
+    assert pieces("the songstress wrote it", "entity") == []  # no capital: no name
+
+
 def test_a_speaker_is_a_name_outside_the_words_quoted():
     text = 'Stalin wrote: "Trotsky, Zinoviev and Kamenev became spies", citing Lenin'
     assert pieces(text, "speaker") == ["Stalin", "Lenin"]
