@@ -94,8 +94,7 @@ KINDS = (
     Rule("kind_date", "when / what year ... asks for a date", _re(
         r"^(?:\W*)when\b|\b(?:what|which|in what|on what)\s+(?:\w+\s+)?(?:year|date|day|month|decade|"
         r"century|era|period of time|time)\b|\bhow long ago\b|\bsince when\b")),
-    Rule("kind_number", "how many / what percentage ... asks for a number", _re(
-        rf"\bhow (?:{_MEASURES})\b|"
+    Rule("kind_number", "how many / what percentage ... asks for a number", _re(rf"\bhow (?:{_MEASURES})\b|"
         r"\bwhat (?:\w+\s+)?(?:number|percentage|percent|amount|proportion|size|population|"
         r"score|rate|age|temperature|cost|price|distance|magnitude)\b")),
     Rule("kind_person", "who / which leader ... asks for a person", _re(
@@ -251,9 +250,10 @@ UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 gram
             "not '7 to 9'", _re(rf"^\s+{_UNITS}\b"))
 NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
-MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers:"
-                     " not '£27.50' for 'How long…?'", _re(r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|"
-                                                             r"paid|spend|spends|spent|worth|afford|budget|fined|fines)\b"))
+MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers,"
+                     " and no year an age: not '£27.50' for 'How long…?', nor '1817' for 'How old…?'", _re(
+                         r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|paid|spend|spends|spent|worth|"
+                         r"afford|budget|fined|fines)\b"))
 MONEY = _re(rf"[$£€¥]|\b(?:{_MONEY_WORDS})\b|\dp\b")
 TIME_OR_DISTANCE = _re(r"\b(?:(?:second|minute|hour|day|week|month|year|decade|mile|km|(?:kilo)?met(?:er|re)|yard)s?"
                        r"|inch(?:es)?|centuries|feet|foot)\b")

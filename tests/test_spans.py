@@ -119,6 +119,18 @@ def test_no_sum_of_money_answers_how_long():
         rules.switch_off([])
 
 
+def test_no_year_answers_an_age():
+    text = ("By the age of seven Fryderyk had begun giving public concerts, and in 1817 he composed two "
+            "polonaises, in G minor and B-flat major.")  # SQuAD's Chopin article: the reader's best is '1817'
+    assert answer(text, "How old was Chopin when he began to perform for the public?") == "seven"
+    assert answer(text, "What year did Chopin compose his first work?") == "1817"
+    rules.switch_off(["measure_asked"])
+    try:
+        assert answer(text, "How old was Chopin when he began to perform for the public?") == "1817"
+    finally:
+        rules.switch_off([])
+
+
 def test_short_answer_never_repeats_the_question():
     assert answer("Stalin wrote his reply on 14 February 1938.", "What did Stalin write on 14 February 1938?",
                   "date") != "14 February 1938"
