@@ -251,7 +251,7 @@ UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 gram
 NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
 MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers,"
-                     " and no year an age: not '£27.50' for 'How long…?', nor '1817' for 'How old…?'", _re(
+                     " and no year a count or an age: not '£27.50' for 'How long…?', nor '1817' for 'How old…?'", _re(
                          r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|paid|spend|spends|spent|worth|"
                          r"afford|budget|fined|fines)\b"))
 MONEY = _re(rf"[$£€¥]|\b(?:{_MONEY_WORDS})\b|\dp\b")

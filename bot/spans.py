@@ -94,11 +94,13 @@ def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
         return lambda piece: True
     if kind != "number" or re.search(r"\bhow (?:long|soon)\b", question, re.IGNORECASE):
         return lambda piece: not rules.MONEY.search(piece)
-    if re.search(r"\b(?:how old|what age)\b", question, re.IGNORECASE):  # a year is no age: not '1817' for 'seven'
-        return lambda piece: not re.fullmatch(r"(?:1[0-9]|20)\d\d", piece.strip())
-    if rules.MEASURE_ASKED.search(question) and not re.search(r"\bhow many\b", question, re.IGNORECASE):
-        return lambda piece: bool(rules.MONEY.search(piece)) or not rules.TIME_OR_DISTANCE.search(piece)  # '£30 a day' is money
-    return lambda piece: True
+    money = rules.MEASURE_ASKED.search(question) and not re.search(r"\bhow many\b", question, re.IGNORECASE)
+
+    def fits(piece: str) -> bool:  # a year is no count, sum or age: not '2014' for 'How many DB10s…?', '1817' for 'How old…?'
+        if re.fullmatch(r"(?:1[1-9]|20)\d\d", piece.strip()):
+            return False
+        return not money or bool(rules.MONEY.search(piece)) or not rules.TIME_OR_DISTANCE.search(piece)  # '£30 a day' is money
+    return fits
 
 
 def _new_to(question: str) -> Callable[[str], bool]:

@@ -119,11 +119,14 @@ def test_no_sum_of_money_answers_how_long():
         rules.switch_off([])
 
 
-def test_no_year_answers_an_age():
+def test_no_year_answers_an_age_or_a_count():
     text = ("By the age of seven Fryderyk had begun giving public concerts, and in 1817 he composed two "
             "polonaises, in G minor and B-flat major.")  # SQuAD's Chopin article: the reader's best is '1817'
     assert answer(text, "How old was Chopin when he began to perform for the public?") == "seven"
     assert answer(text, "What year did Chopin compose his first work?") == "1817"
+    awards = "It received several Game of the Year awards, and was the most critically acclaimed game of 2006."
+    assert answer(awards, "How many Game of the Year awards did Twilight Princess receive?") == "several"
+    assert _measure_fits("How many people were injured?", "number")("1000")  # a round count, not a year
     rules.switch_off(["measure_asked"])
     try:
         assert answer(text, "How old was Chopin when he began to perform for the public?") == "1817"
