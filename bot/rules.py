@@ -40,8 +40,7 @@ class Rule:
     def has(self, word: str) -> bool:
         return self.on and word in self.words
 
-    def word_set(self) -> frozenset[str]:
-        """Its words, or none if it is switched off."""
+    def word_set(self) -> frozenset[str]:  # its words, or none if it is switched off
         return self.words if self.on else frozenset()
 
 
@@ -65,7 +64,7 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|"
                 "second|third|fourth|fifth")
-_CAP = r"(?<![a-z])(?:[a-z]{1,3}(?=[A-Z]))?[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.-]*"  # whole: 'iPod', not 'Pod'
+_CAP = r"(?<![a-z])(?:[a-z]{1,3}(?=[A-Z]))?[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.&-]*"  # whole: 'iPod', not 'Pod'
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 _MEASURES = "many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy"  # "how long", "how many"
 _WH = r"(?:who|what|when|where|which|why|how|whether|if)\b"
@@ -239,6 +238,8 @@ SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the r
 CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|through|–|—|-)|or|and)\s*"))
+LIST_ASKED = Rule("list_asked", "'Which three actors…?' gets three of a list: 'Ralph Fiennes, Naomie Harris and Ben Whishaw'",
+                  _re(r"\b(?:which|what|name|list)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?!times?\b)"))
 _MONEY_WORDS = r"pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?"
 _UNITS = (r"(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
           r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"
@@ -265,8 +266,7 @@ CALENDAR_RANGE = Rule("calendar_range", "two months or weekdays joined by 'to' a
 UNIT_AFTER_NUMBER = Rule("unit_after_number", "a single number keeps its unit too, unless the question names it: "
                          "'250 square metres' for 'How big is a plot?', '12' for 'How many yards...?'")
 
-RULES: dict[str, Rule] = {r.name: r for r in globals().copy().values() if isinstance(r, Rule)}
-RULES |= {r.name: r for r in KINDS}
+RULES: dict[str, Rule] = {r.name: r for r in [*globals().copy().values(), *KINDS] if isinstance(r, Rule)}
 
 
 def switched_off() -> frozenset[str]:

@@ -134,6 +134,20 @@ def test_no_year_answers_an_age_or_a_count():
         rules.switch_off([])
 
 
+def test_a_list_as_long_as_asked():
+    text = ("Ralph Fiennes, Naomie Harris and Ben Whishaw reprised their roles as M, Eve Moneypenny and Q, "
+            "while Rory Kinnear also reprised his role as Bill Tanner.")  # SQuAD's Spectre article
+    assert answer(text, "Which three actors reprised supporting roles?") == "Ralph Fiennes, Naomie Harris and Ben Whishaw"
+    boroughs = "Brooklyn, Queens, Manhattan, and the Bronx would rank among the most populous cities in the United States."
+    assert answer(boroughs, "Which four boroughs would be among the most populous cities?") == \
+        "Brooklyn, Queens, Manhattan, and the Bronx"
+    rules.switch_off(["list_asked"])
+    try:
+        assert answer(text, "Which three actors reprised supporting roles?") != "Ralph Fiennes, Naomie Harris and Ben Whishaw"
+    finally:
+        rules.switch_off([])
+
+
 def test_short_answer_never_repeats_the_question():
     assert answer("Stalin wrote his reply on 14 February 1938.", "What did Stalin write on 14 February 1938?",
                   "date") != "14 February 1938"
