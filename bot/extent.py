@@ -43,9 +43,10 @@ def items_asked(question: str) -> int:
 
 
 def whole_list(text: str, a: int, b: int, items: int, pieces: list[tuple[int, int]],
-                new: Callable[[str], bool]) -> tuple[int, int]:
-    """A piece grown over the list it is in, to as many pieces as the question asks for ("Which three
-    actors…?": 'Ralph Fiennes, Naomie Harris and Ben Whishaw'), joined by commas, 'and' or 'or'."""
+               new: Callable[[str], bool]) -> tuple[int, int]:
+    """A piece grown over the list it is in, to as many items as the question asks for (`items`:
+    items_asked; "Which three actors…?": 'Ralph Fiennes, Naomie Harris and Ben Whishaw'): pieces
+    of the type joined by commas, 'and' or 'or', each saying something the question does not."""
     starts, ends = dict(pieces), {y: x for x, y in pieces}
     while len(_LIST_JOIN.split(text[a:b])) < items:  # items, not pieces: "Jan Matuszyński and Julian Fontana" is one piece
         if (m := _LIST_JOIN.match(text, b)) and m.end() in starts and new(text[m.end(): starts[m.end()]]):
@@ -58,7 +59,7 @@ def whole_list(text: str, a: int, b: int, items: int, pieces: list[tuple[int, in
 
 
 def whole_extent(text: str, a: int, b: int, kind: str, new: Callable[[str], bool],
-                  pieces: list[tuple[int, int]]) -> tuple[int, int]:
+                 pieces: list[tuple[int, int]]) -> tuple[int, int]:
     """A piece grown over the range or the alternatives it opens ('25 to 30 seconds', 'Australia
     or New Zealand', 'Grigory Zinoviev and Leon Trotsky'): the next pieces of the same type joined
     to it by 'to', a dash, 'or' or 'and' (a range only of dates and numbers), each saying something
