@@ -1,6 +1,9 @@
-"""Shared by the tests: paths, the contract check, a free port."""
+"""Shared by the tests: paths, the contract check, a free port, rules switched off for a block."""
 import socket
+from contextlib import contextmanager
 from pathlib import Path
+
+from bot import rules
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "seeds" / "socialism_in_one_country.txt"
@@ -25,3 +28,13 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def rules_off(*names: str):
+    """These rules switched off inside the block, every rule on again after it."""
+    rules.switch_off(names)
+    try:
+        yield
+    finally:
+        rules.switch_off([])

@@ -3,8 +3,8 @@ verifier is of it."""
 import pytest
 
 import bot
-from bot import config, rules
-from helpers import ROOT
+from bot import config
+from helpers import ROOT, rules_off
 
 POLICY = ROOT / "bench" / "shortdocs" / "returns_policy.md"
 PHONE = "What is the phone number of customer service?"  # the page gives an email address, no number
@@ -24,11 +24,8 @@ def test_a_question_the_ranker_all_but_rules_out_is_refused(policy_bot):
 
 
 def test_the_ranker_floor_switched_off_lets_the_verifier_answer(policy_bot):
-    try:
-        rules.switch_off(["ranker_floor"])
+    with rules_off("ranker_floor"):
         assert policy_bot.answer(PHONE).found  # "print the prepaid label": what the rule is for
-    finally:
-        rules.switch_off([])
 
 
 def test_the_floor_leaves_an_answer_the_ranker_finds(policy_bot):

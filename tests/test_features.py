@@ -8,7 +8,7 @@ import bot
 from bot import features, rules
 from bot.checks import opposite
 from bot.lexical import negated, stem, uncontracted
-from helpers import ROOT
+from helpers import ROOT, rules_off
 
 
 def test_negation_is_seen_in_any_form():
@@ -73,11 +73,8 @@ def test_a_measure_word_is_never_absent(returns_index, question, absent):
 
 
 def test_a_measure_word_is_absent_with_the_rule_off(returns_index):
-    try:
-        rules.switch_off(["measure_words"])
+    with rules_off("measure_words"):
         assert features.featurize(returns_index, features.Query("How long does a refund take?")).support[0] == pytest.approx(2 / 3)
-    finally:
-        rules.switch_off([])
 
 
 def _checks(question: str) -> dict[str, float]:
@@ -128,11 +125,8 @@ def test_a_word_written_inside_a_longer_one_is_not_turned_round():
     said = "In a breakdown, call the number on the key fob rather than a local garage, or the repair may not be covered."
     asked = "Who should I call if the van breaks down?"
     assert opposite(asked, [said]) is None  # 'breaks' is in 'breakdown': 'repair' turns nothing round
-    rules.switch_off(["antonym_in_longer_word"])
-    try:
+    with rules_off("antonym_in_longer_word"):
         assert opposite(asked, [said]) == ("breaks", "repair")
-    finally:
-        rules.switch_off([])
     # a comparative is the same word: a sentence contrasting 'poor' and 'richer' still clashes with 'rich'
     assert opposite("Who spends more, a rich person?", ["A poor person spends more than a richer one."]) == ("rich", "poor")
 
@@ -191,11 +185,8 @@ def test_a_measure_word_is_no_word_the_sentence_lacks():
     said = "Britain gained French Canada, colonies of 80,000 French residents."
     asked = "How many French colonists were not gained by the British?"  # lacks 'colonists' and 'British' only
     assert opposite(asked, [said]) == ("not", "")
-    try:
-        rules.switch_off(["measure_words"])
+    with rules_off("measure_words"):
         assert opposite(asked, [said]) is None  # 'many' lacked too: three words, a reworded question
-    finally:
-        rules.switch_off([])
 
 
 def test_a_non_the_sentence_drops_is_found():

@@ -2,8 +2,8 @@
 import pytest
 
 import bot
-from bot import rules
 from bot.names import respell_names, unknown_names
+from helpers import rules_off
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +47,8 @@ def test_names_the_article_never_uses(lexicon, question, expected):
 
 
 def test_days_and_months_are_names_with_the_calendar_rule_off(lexicon):
-    try:
-        rules.switch_off(["calendar_words"])
+    with rules_off("calendar_words"):
         assert unknown_names("Did Stalin write it on Saturdays?", lexicon.mentioned, lexicon.written_together) == ["Saturdays"]
-    finally:
-        rules.switch_off([])
 
 
 def test_a_stop_word_run_together_with_a_verb_is_no_name():

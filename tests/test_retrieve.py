@@ -4,10 +4,10 @@ import dataclasses
 import pytest
 
 import bot
-from bot import config, rules
+from bot import config
 from bot.retrieve import named_sections
 from bot.store import build
-from helpers import ARTICLE, assert_faithful
+from helpers import ARTICLE, assert_faithful, rules_off
 
 
 @pytest.mark.parametrize("question,sections", [
@@ -58,11 +58,8 @@ def test_what_the_article_is_about_is_its_first_sentence_however_worded(tmp_path
     r = b.answer("What is this article about?")
     assert_faithful(r, {src.name: src.read_text()})
     assert r.found and r.citations[0].quote.startswith("The Valley earthquake, measured at magnitude 7.9")
-    rules.switch_off(["article_lead"])
-    try:
+    with rules_off("article_lead"):
         off = b.answer("What is this article about?")
-    finally:
-        rules.switch_off([])
     assert not (off.found and off.citations[0].quote.startswith("The Valley earthquake"))  # the rule is what does it
 
 
@@ -84,8 +81,5 @@ def test_the_orderer_reorders_questions_asked_alone_and_not_follow_ups():
     assert list(alone.scores[:3]) == list(alone_plain.scores[:3])  # the pointwise scores, kept in order
     followup = Query(question, "What was Socialism in One Country?")
     assert list(rank(idx, followup, ordered).sentences) == list(rank(idx, followup, plain).sentences)
-    rules.switch_off(["followup_pointwise"])
-    try:
+    with rules_off("followup_pointwise"):
         assert list(rank(idx, followup, ordered).sentences[:3]) != list(rank(idx, followup, plain).sentences[:3])
-    finally:
-        rules.switch_off([])

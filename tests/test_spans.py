@@ -2,10 +2,10 @@
 import pytest
 
 import bot
-from bot import rules
 from bot.models import load_reader
 from bot.questions import answer_kind
 from bot.spans import _measure_fits, _whole_words, reader_first, short_answer, short_answer_in
+from helpers import rules_off
 
 ENGELS = ("It will develop in each of the these countries more or less rapidly, according as one country or the "
           "other has a more developed industry, greater wealth, a more significant mass of productive forces. Hence, "
@@ -112,11 +112,8 @@ def test_no_sum_of_money_answers_how_long():
     cost = _measure_fits("How much does the van cost?", "number")
     assert not cost("100 miles") and cost("£30 a day") and cost("25p")  # a sum per day is still a sum
     assert _measure_fits("How many paid days off are there?", "number")("28 days")  # 'paid' is no price here
-    rules.switch_off(["measure_asked"])
-    try:
+    with rules_off("measure_asked"):
         assert answer(text, "How long will the check-up take?") == "£27.50"
-    finally:
-        rules.switch_off([])
 
 
 def test_no_year_answers_an_age_or_a_count():
@@ -127,11 +124,8 @@ def test_no_year_answers_an_age_or_a_count():
     awards = "It received several Game of the Year awards, and was the most critically acclaimed game of 2006."
     assert answer(awards, "How many Game of the Year awards did Twilight Princess receive?") == "several"
     assert _measure_fits("How many people were injured?", "number")("1000")  # a round count, not a year
-    rules.switch_off(["measure_asked"])
-    try:
+    with rules_off("measure_asked"):
         assert answer(text, "How old was Chopin when he began to perform for the public?") == "1817"
-    finally:
-        rules.switch_off([])
 
 
 def test_a_list_as_long_as_asked():
@@ -141,11 +135,8 @@ def test_a_list_as_long_as_asked():
     boroughs = "Brooklyn, Queens, Manhattan, and the Bronx would rank among the most populous cities in the United States."
     assert answer(boroughs, "Which four boroughs would be among the most populous cities?") == \
         "Brooklyn, Queens, Manhattan, and the Bronx"
-    rules.switch_off(["list_asked"])
-    try:
+    with rules_off("list_asked"):
         assert answer(text, "Which three actors reprised supporting roles?") != "Ralph Fiennes, Naomie Harris and Ben Whishaw"
-    finally:
-        rules.switch_off([])
 
 
 def test_short_answer_never_repeats_the_question():
@@ -181,12 +172,9 @@ def test_a_later_quote_gives_the_short_answer_only_when_the_reader_finds_a_bette
     question = "At what time are drivers most likely to be stuck in traffic?"
     n, a, b = short_answer_in(quotes, answer_kind(question), question)
     assert (n, quotes[n][a:b]) == (0, "rush hour")  # the first has no date, but the reader reads it better
-    rules.switch_off(["second_quote_read"])
-    try:
+    with rules_off("second_quote_read"):
         n, a, b = short_answer_in(quotes, answer_kind(question), question)
         assert (n, quotes[n][a:b]) == (1, "20th century")  # any date of the second quote, as before
-    finally:
-        rules.switch_off([])
 
 
 def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
@@ -215,21 +203,15 @@ def test_the_reader_puts_first_the_sentence_that_answers():
     assert reader_first(question, [FLAT_WHITE, SHOT], [0.5, 0.4]) == 1  # close behind, and it answers
     assert reader_first(question, [SHOT, FLAT_WHITE], [0.5, 0.4]) == 0
     assert reader_first(question, [FLAT_WHITE, SHOT], [0.9, 0.0005]) == 0  # too far behind to be read
-    rules.switch_off(["reader_first"])
-    try:
+    with rules_off("reader_first"):
         assert reader_first(question, [FLAT_WHITE, SHOT], [0.5, 0.4]) == 0
-    finally:
-        rules.switch_off([])
 
 
 def test_the_reader_chooses_the_first_quote_unless_a_rule_did():
     opponents = bot.answer("Who are the opponents of the theory?")
     assert opponents.span == "Grigory Zinoviev and Leon Trotsky"
     assert "Zinoviev" in opponents.citations[0].quote and opponents.citations[0].score < opponents.citations[1].score
-    rules.switch_off(["reader_first"])
-    try:
+    with rules_off("reader_first"):
         assert "Zinoviev" not in bot.answer("Who are the opponents of the theory?").citations[0].quote
-    finally:
-        rules.switch_off([])
     # a definition rule raised the article's first sentence: the reader does not move it
     assert bot.answer("What is Socialism in One Country?").citations[0].quote.startswith("Socialism in One Country was")
