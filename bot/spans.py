@@ -119,7 +119,7 @@ def _wanted(new: Callable[[str], bool], fits: Callable[[str], bool]) -> Callable
 
 
 def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece: True) -> list[tuple[int, int]]:
-    """The pieces of the asked type in the text that say something new (`new`: _new_to's test),
+    """The pieces of the asked type in the text that say something new (`new`: _new_to's test, or _wanted's),
     not those the question already names; a name that ends the sentence without its full stop
     ("in England." gives "England")."""
     out = []
@@ -171,17 +171,17 @@ _TYPED = ("date", "day", "number", "person", "place", "title", "part", "speaker"
 def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "") -> tuple[int, int, int] | None:
     """The short answer among the best quotes: (which quote, start, end), or None when the first
     quote is the answer. It is in the first quote, unless the question asks for a type (a date, a
-    name...) that the first has no new piece of and one of the next `config.SHORT_ANSWER_QUOTES - 1`
+    name...) that the first has no new piece of (of the measure asked: _wanted) and one of the next `config.SHORT_ANSWER_QUOTES - 1`
     has ("In which year did he write it?" of a quotation whose source line is the second quote;
     measured: F1 dev 0.65 -> 0.69, train10 held out 0.524 -> 0.530, Super Bowl 50 0.522 -> 0.523),
     and the reader finds a better answer there than in the first (a date two quotes down is more
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md)."""
     form = answer_form(question, kind)
-    new = _wanted(_new_to(question), _measure_fits(question, form))
-    if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, new):
+    wanted = _wanted(_new_to(question), _measure_fits(question, form))
+    if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, wanted):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
-            if typed_spans(quote, form, new):
+            if typed_spans(quote, form, wanted):
                 if rules.SECOND_QUOTE_READ.on and _best_span_score(question, quote) <= _best_span_score(question, quotes[0]):
                     break  # only the nearest such quote is weighed against the first
                 piece = short_answer(quote, kind, question, title)
