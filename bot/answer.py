@@ -11,11 +11,12 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from . import render
+from . import config, render
 from .conversation import context_for
 from .decide import Decision, decide
 from .features import Query, Ranked
@@ -34,9 +35,12 @@ __all__ = ["Bot", "Citation", "Reply"]
 class Bot:
     """A question-answering bot over one index."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, caution: float | None = None):
+        """`caution` scales the refusal model's threshold (config.caution: BOT_CAUTION, else 1)."""
         self.index = index
-        self.models = load_models()  # fail at start-up, not at the first question
+        models = load_models()  # fail at start-up, not at the first question
+        self.caution = config.caution(caution)
+        self.models = replace(models, threshold=models.threshold * self.caution)
         load_reader()
         limit_threads()
 
@@ -46,9 +50,9 @@ class Bot:
         return self
 
     @classmethod
-    def load(cls, index_dir: str | Path) -> Bot:
+    def load(cls, index_dir: str | Path, caution: float | None = None) -> Bot:
         """Open an index built by `python -m bot index`; raises IndexProblem if it is unusable."""
-        return cls(load(index_dir))
+        return cls(load(index_dir), caution)
 
     def answer(self, question: str, history: list | None = None, last: Reply | None = None) -> Reply:
         """Answer from the article, quoting it. `history`: Gradio's messages list; `last`: the Reply

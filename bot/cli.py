@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     for answering in (ask, chat):
         answering.add_argument("--index", type=Path, default=None,
                                help=f"index directory (default: {config.index_dir()})")
+        answering.add_argument("--caution", type=_caution, default=None, metavar="X",
+                               help="how readily it refuses: the refusal threshold times X (default: BOT_CAUTION or 1; "
+                               "0 refuses by the hand rules alone, 2 refuses more)")
     args = ap.parse_args(argv)
 
     from .index import IndexProblem
@@ -49,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # whoever reads the output stopped early (`| head -1`): nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _caution(text: str) -> float:
+    try:
+        return config.caution(text)
+    except ValueError as e:  # argparse then prints the reason, not only "invalid value"
+        raise argparse.ArgumentTypeError(str(e)) from e
 
 
 def _index(args) -> int:
@@ -87,7 +97,10 @@ def _rules(args) -> int:
 def _bot(args):
     import bot
 
-    return bot.Bot.load(args.index) if args.index else bot.default_bot()
+    if args.index:
+        return bot.Bot.load(args.index, args.caution)
+    default = bot.default_bot()
+    return default if args.caution is None else bot.Bot(default.index, args.caution)
 
 
 def _ask(args) -> int:

@@ -54,6 +54,21 @@ def feedback_path() -> Path:
     return _path("BOT_FEEDBACK_PATH", data_dir() / "feedback.jsonl")
 
 
+def caution(value: str | float | None = None) -> float:
+    """How readily the bot refuses (BOT_CAUTION, or `value` when given; default 1): the refusal
+    model's trained threshold is multiplied by it. 0 leaves refusing to the hand rules alone; 2
+    refuses more of the questions an article does not answer and answers fewer of those it does
+    (docs/design.md, "Caution", has the measured curve). Anything but a number >= 0 is an error."""
+    raw = os.environ.get("BOT_CAUTION", "") if value is None else value
+    try:
+        level = float(raw) if str(raw).strip() else 1.0
+    except ValueError:
+        level = -1.0
+    if not 0.0 <= level < float("inf"):
+        raise ValueError(f"caution must be a number of 0 or more (1 is the trained balance), not {raw!r}")
+    return level
+
+
 @dataclass(frozen=True)
 class Limits:
     """The web app's limits; each BOT_<NAME> in the environment overrides it."""

@@ -78,3 +78,14 @@ def test_chat_keeps_the_conversation():
     at = [out.find(m) for m in marks]
     assert -1 not in at and at == sorted(at), out
     assert "Zinoviev" not in out
+
+
+def test_caution_is_an_option_and_a_bad_one_is_named():
+    question = "Which three rivals did Stalin brush aside in the 1938 reply, branding them traitors?"
+    assert "does not say" in run("ask", question).stdout
+    p = run("ask", question, "--caution", "0")
+    assert p.returncode == 0 and "does not say" not in p.stdout and "> " in p.stdout
+    p = run("ask", question, "--caution", "high")
+    assert p.returncode == 2 and "caution must be a number of 0 or more" in p.stderr and "Traceback" not in p.stderr
+    p = run("ask", question, env={"BOT_CAUTION": "-1"})
+    assert p.returncode == 2 and "caution must be a number" in p.stderr and "Traceback" not in p.stderr
