@@ -65,7 +65,8 @@ def caution(value: str | float | None = None) -> float:
     except ValueError:
         level = -1.0
     if not 0.0 <= level < float("inf"):
-        raise ValueError(f"caution must be a number of 0 or more (1 is the trained balance), not {raw!r}")
+        name = "BOT_CAUTION" if value is None else "caution"
+        raise ValueError(f"{name} must be a number of 0 or more (1 is the trained balance), not {raw!r}")
     return level
 
 

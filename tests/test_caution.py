@@ -36,7 +36,7 @@ def test_a_caution_that_is_no_level_is_a_clear_error(index, monkeypatch, value):
     with pytest.raises(ValueError, match="caution must be a number of 0 or more"):
         bot.Bot(index, caution=value)
     monkeypatch.setenv("BOT_CAUTION", value)
-    with pytest.raises(ValueError, match=repr(value)):
+    with pytest.raises(ValueError, match=f"BOT_CAUTION must be a number of 0 or more .*{value!r}"):
         bot.Bot(index)
 
 

@@ -88,4 +88,4 @@ def test_caution_is_an_option_and_a_bad_one_is_named():
     p = run("ask", question, "--caution", "high")
     assert p.returncode == 2 and "caution must be a number of 0 or more" in p.stderr and "Traceback" not in p.stderr
     p = run("ask", question, env={"BOT_CAUTION": "-1"})
-    assert p.returncode == 2 and "caution must be a number" in p.stderr and "Traceback" not in p.stderr
+    assert p.returncode == 2 and "BOT_CAUTION must be a number" in p.stderr and "Traceback" not in p.stderr
