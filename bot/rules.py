@@ -1,5 +1,4 @@
-"""Every hand-written rule of the bot in one table: its name, its pattern or word list, why it is
-there, and a switch.
+"""Every hand-written rule of the bot in one table: its name, its pattern or word list, why it is there, and a switch.
 
 A rule switched off has no effect: its pattern matches nothing, its word list is empty, and the
 code behind it (`if rules.X.on`) is skipped. Switch rules off for a whole process with
@@ -95,7 +94,8 @@ KINDS = (
         r"century|era|period of time|time)\b|\bhow long ago\b|\bsince when\b")),
     Rule("kind_number", "how many / what percentage ... asks for a number", _re(rf"\bhow (?:{_MEASURES})\b|"
         r"\bwhat (?:\w+\s+)?(?:number|percentage|percent|amount|proportion|size|population|"
-        r"score|rate|age|temperature|cost|price|distance|magnitude)\b")),
+        r"score|rate|age|temperature|cost|price|distance|magnitude)\b|\bwhat (?:is|was|are|were) the (?:\w+\s+){0,2}?"
+        r"(?:cost|price|fee)s?\b|\bwhat (?:does|did|do|will|would)\b[^?]*\bcosts?\b")),
     Rule("kind_person", "who / which leader ... asks for a person", _re(
         r"^(?:\W*)(?:who|whom|whose)\b|\b(?:by whom|to whom|who)\b|\b(?:which|what) (?:person|man|woman|"
         r"leader|author|writer|president|player|coach|king|queen|emperor|general|artist|singer|"
@@ -186,8 +186,7 @@ FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question,
 SHORT_FOLLOWUP = Rule("short_followup", "a question of three words or fewer cannot stand alone")
 FOLLOWUP_ALONE = Rule("followup_alone", "a follow-up is also read alone; the surer reading in the last quotes wins")
 FOCUS_BOOST = Rule("focus_boost", "a follow-up most likely asks about the paragraphs last quoted")
-FOLLOWUP_POINTWISE = Rule("followup_pointwise", "a follow-up is ranked without the listwise orderer, which learnt "
-                          "from questions asked alone")
+FOLLOWUP_POINTWISE = Rule("followup_pointwise", "a follow-up is ranked without the orderer, which learnt questions alone")
 FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sure no best sentence answers is refused")
 
 # --- Ranking and deciding (retrieve.py, decide.py) ----------------------------------------------
@@ -196,25 +195,21 @@ ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence l
                       "('decrease' against 'increase') asks about something the article does not say")
 ANTONYM_IN_LONGER = Rule("antonym_in_longer_word", "a question word the best sentence writes in a compound or a "
                          "derivation ('breaks': 'breakdown') is not lacked, nor turned round by an opposite there")
-NEGATION_CLASH = Rule("negation_clash", "a question saying 'not' whose best sentence is the same words without it "
-                       "asks about something the article does not say")
-NEGATION_SCOPE = Rule("negation_scope", "a question whose 'not' is on a word its best sentence says with no 'not' "
-                      "before it (the sentence's own 'not' is about something else) asks about something the article "
-                      "does not say")
+NEGATION_CLASH = Rule("negation_clash", "the best sentence says the question's words without its 'not': it does not say that")
+NEGATION_SCOPE = Rule("negation_scope", "a question whose 'not' is on a word its best sentence says with no 'not' before "
+                      "it (the sentence's own 'not' is about something else) asks about what the article does not say")
 NON_PREFIX_CLASH = Rule("non_prefix_clash", "a question about 'non-X' whose best sentence says X, and no sentence to be "
                         "quoted says 'non-X', asks about something the article does not say ('non-Muslim Brotherhood')",
                         _re(r"\bnon(?:-|\s)([^\W\d_]+)"))
 NUMBER_CLASH = Rule("number_clash", "a question with a number the article never writes, otherwise the words of its "
                      "best sentence ('invented in 1974' against 'in 1936'), asks about something it does not say")
-NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another "
-                    "('in 1735' against 'in 1753'), which the article writes in few sentences, asks about something "
-                    "it does not say")
+NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another ('in 1735' "
+                    "against 'in 1753'), which the article writes in few sentences, asks about what it does not say")
 MEASURE_WORDS = Rule("measure_words", "'long' in 'how long', 'many' in 'how many' ask for a measure, not about a "
                      "word the article must use: they do not count as question words it lacks",
                      _re(rf"^\W*(?:(?:and|so|but|then)\W+)?how\s+({_MEASURES}|small|soon|quickly|frequently|early|late)\b"))
-RANKER_FLOOR = Rule("ranker_floor", "a question whose best sentence the ranker gives less than a 1 in 100 chance "
-                    "of answering is refused, however sure the verifier is: on SQuAD's articles only unanswerable "
-                    "questions rank that low")
+RANKER_FLOOR = Rule("ranker_floor", "a question whose best sentence the ranker gives less than a 1 in 100 chance of "
+                    "answering is refused, however sure the verifier is: on SQuAD only unanswerable ones rank that low")
 DEFINED_ANSWERS = Rule("defined_answers", "a best sentence that defines what is asked answers, whatever the model says")
 NAMED_SECTION = Rule("named_section", "a question naming a section ('listed under See also') asks about it")
 LEAD_OF_TITLE = Rule("lead_of_title", "'What is <title>?' is answered where the article says what its subject is")
@@ -251,11 +246,16 @@ UNIT = Rule("unit_after_range", "a range of numbers keeps its unit: '7 to 9 gram
             "not '7 to 9'", _re(rf"^\s+{_UNITS}\b"))
 NAMED_UNIT_DROPPED = Rule("named_unit_dropped", "a number's unit the question names is left out: '184' for 'How many "
                           "people…?', not '184 people'", _re(rf"\s+{_UNITS}$"))
-MEASURE_ASKED = Rule("measure_asked", "money answers only a question about money, which no time or distance answers,"
-                     " and no year a count or an age: not '£27.50' for 'How long…?', nor '1817' for 'How old…?'", _re(
-                         r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|paid|spend|spends|spent|worth|"
-                         r"afford|budget|fined|fines)\b"))
+MEASURE_ASKED = Rule("measure_asked", "money answers only about money, no time or distance; no year a count or an age; "
+                     "a count or price is a number: not '£27.50' for 'How long…?', '1817' for 'How old…?', 'fourth' for "
+                     "'How many…?'", _re(r"\b(?:costs?|costing|price[sd]?|fees?|charge[sd]?|pay|pays|paid|spend|spends|spent|"
+                                         r"worth|afford|budget|fined|fines)\b"))
 MONEY = _re(rf"[$£€¥]|\b(?:{_MONEY_WORDS})\b|\dp\b")
+ORDINAL = _re(r"\b(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+              r"\w+teenth|\w+tieth|hundredth|thousandth|\d+(?:st|nd|rd|th))\b")  # no count: 'fourth' for 'How many…?'
+QUANTITY = _re(rf"\d|[$£€¥]|\b(?:{NUMBER_WORDS}|(?:six|seven|eigh|nine)(?:teen|ty)|dozens|hundreds|thousands|millions|"
+               r"billions|several|few|many|much|none|both|all|quarter|thirds?|fifths|(?:two|three|four|five|ten)fold|"
+               r"twice|once|little|zero|majority|minority|couple|pair|multiple|numerous|countless|various|free)\b")
 TIME_OR_DISTANCE = _re(r"\b(?:(?:second|minute|hour|day|week|month|year|decade|mile|km|(?:kilo)?met(?:er|re)|yard)s?"
                        r"|inch(?:es)?|centuries|feet|foot)\b")
 EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'every' or 'each' before its number: "

@@ -104,6 +104,16 @@ def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
     return fits
 
 
+def _counted(question: str, kind: str) -> Callable[[str], bool]:
+    """A test for the short answer itself (not each word it grows by, as a unit): a count or a sum
+    asked is a number. Not 'second' (an ordinal) for 'How many people…?', nor 'cappuccino has more
+    foam' for 'What does a latte cost?': then no piece answers, and the quote stands alone."""
+    if not rules.MEASURE_ASKED.on or kind != "number" or not re.search(r"\bhow many\b", question, re.IGNORECASE) \
+            and not rules.MEASURE_ASKED.search(question):
+        return lambda piece: True
+    return lambda piece: bool(rules.QUANTITY.search(rules.ORDINAL.sub(" ", piece)))
+
+
 def _new_to(question: str) -> Callable[[str], bool]:
     """A test: does a piece of text say something the question does not (a word beyond its own)?"""
     if not rules.NEW_TO_QUESTION.on:
@@ -145,17 +155,17 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     start, end, offsets = _read(question, text)
     if not offsets:  # the question alone filled the reader's window
         return None
-    new, fits = _new_to(question), _measure_fits(question, kind)
+    new, fits, counted = _new_to(question), _measure_fits(question, kind), _counted(question, kind)
     wanted = _wanted(new, fits)
     pieces = typed_spans(text, kind)
     scored = []
-    for a, b in (p for p in pieces if wanted(text[slice(*p)])):
+    for a, b in (p for p in pieces if wanted(text[slice(*p)]) and counted(text[slice(*p)])):
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
     pair = _span_scores(start, end)
     if not scored:
-        return _free_span(text, new, offsets, pair, fits)
+        return _free_span(text, new, offsets, pair, lambda span: fits(span) and counted(span))
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
@@ -178,7 +188,8 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md)."""
     form = answer_form(question, kind)
-    wanted = _wanted(_new_to(question), _measure_fits(question, form))
+    fits, counted = _measure_fits(question, form), _counted(question, form)
+    wanted = _wanted(_new_to(question), lambda piece: fits(piece) and counted(piece))
     if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, wanted):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, wanted):

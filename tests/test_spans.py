@@ -128,6 +128,19 @@ def test_no_year_answers_an_age_or_a_count():
         assert answer(text, "How old was Chopin when he began to perform for the public?") == "1817"
 
 
+def test_a_count_or_a_price_is_a_number_or_no_short_answer():
+    bond = "Daniel Craig returned for his fourth performance as James Bond."  # SQuAD's Spectre article
+    question = "How many times has Daniel Craig portrayed James Bond in films?"
+    assert answer(bond, question) is None  # an ordinal is no count: the quote stands alone
+    assert answer("Spectre is the twenty-fourth film in the series.", "How many films are in the series?") is None
+    assert answer("The film grossed $880 million worldwide.", "How much did the film gross?") == "$880 million"
+    latte = "A cappuccino has more foam and less milk than a latte."
+    assert answer(latte, "What does a latte cost?") is None
+    assert answer("A latte costs £3.20 at the counter.", "What does a latte cost?") == "£3.20"
+    with rules_off("measure_asked"):
+        assert answer(bond, question) == "fourth"
+
+
 def test_a_list_as_long_as_asked():
     text = ("Ralph Fiennes, Naomie Harris and Ben Whishaw reprised their roles as M, Eve Moneypenny and Q, "
             "while Rory Kinnear also reprised his role as Bill Tanner.")  # SQuAD's Spectre article
