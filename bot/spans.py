@@ -108,8 +108,8 @@ def _counted(question: str, kind: str) -> Callable[[str], bool]:
     """A test for the short answer itself (not each word it grows by, as a unit): a count or a sum
     asked is a number. Not 'second' (an ordinal) for 'How many people…?', nor 'cappuccino has more
     foam' for 'What does a latte cost?': then no piece answers, and the quote stands alone."""
-    if not rules.MEASURE_ASKED.on or kind != "number" or not re.search(r"\bhow many\b", question, re.IGNORECASE) \
-            and not rules.MEASURE_ASKED.search(question):
+    asked = re.search(r"\bhow many\b", question, re.IGNORECASE) or rules.MEASURE_ASKED.search(question)
+    if not rules.MEASURE_ASKED.on or kind != "number" or not asked:
         return lambda piece: True
     return lambda piece: bool(rules.QUANTITY.search(rules.ORDINAL.sub(" ", piece)))
 
