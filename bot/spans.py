@@ -26,6 +26,7 @@ from .questions import answer_form, definition, definition_subject, gloss
 from .quotations import quotation_close
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)  # reader_first and second_quote_read read the best quotes, which short_answer reads again
@@ -95,7 +96,7 @@ def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
         return lambda piece: True
     if kind != "number" or re.search(r"\bhow (?:long|soon)\b", question, re.IGNORECASE):
         return lambda piece: not rules.MONEY.search(piece)
-    money = rules.MEASURE_ASKED.search(question) and not re.search(r"\bhow many\b", question, re.IGNORECASE)
+    money = rules.MEASURE_ASKED.search(question) and not _HOW_MANY.search(question)
 
     def fits(piece: str) -> bool:  # a year is no count, sum or age: not '2014' for 'How many DB10s…?', '1817' for 'How old…?'
         if re.fullmatch(r"(?:1[1-9]|20)\d\d", piece.strip()):
@@ -104,14 +105,16 @@ def _measure_fits(question: str, kind: str) -> Callable[[str], bool]:
     return fits
 
 
-def _counted(question: str, kind: str) -> Callable[[str], bool]:
-    """A test for the short answer itself (not each word it grows by, as a unit): a count or a sum
-    asked is a number. Not 'second' (an ordinal) for 'How many people…?', nor 'cappuccino has more
-    foam' for 'What does a latte cost?': then no piece answers, and the quote stands alone."""
-    asked = re.search(r"\bhow many\b", question, re.IGNORECASE) or rules.MEASURE_ASKED.search(question)
+def _answer_fits(question: str, kind: str) -> Callable[[str], bool]:
+    """A test for the short answer itself, not for each word it grows by (a unit): the measure asked
+    (_measure_fits), and a number for a count or a sum. Not 'second' (an ordinal) for 'How many
+    people…?', nor 'cappuccino has more foam' for 'What does a latte cost?': then no piece answers,
+    and the quote stands alone."""
+    fits = _measure_fits(question, kind)
+    asked = _HOW_MANY.search(question) or rules.MEASURE_ASKED.search(question)
     if not rules.MEASURE_ASKED.on or kind != "number" or not asked:
-        return lambda piece: True
-    return lambda piece: bool(rules.QUANTITY.search(rules.ORDINAL.sub(" ", piece)))
+        return fits
+    return lambda piece: fits(piece) and bool(rules.QUANTITY.search(rules.ORDINAL.sub(" ", piece)))
 
 
 def _new_to(question: str) -> Callable[[str], bool]:
@@ -155,17 +158,17 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     start, end, offsets = _read(question, text)
     if not offsets:  # the question alone filled the reader's window
         return None
-    new, fits, counted = _new_to(question), _measure_fits(question, kind), _counted(question, kind)
-    wanted = _wanted(new, fits)
+    new, answers = _new_to(question), _answer_fits(question, kind)
+    wanted = _wanted(new, _measure_fits(question, kind))  # each piece the answer is or grows by
     pieces = typed_spans(text, kind)
     scored = []
-    for a, b in (p for p in pieces if wanted(text[slice(*p)]) and counted(text[slice(*p)])):
+    for a, b in (p for p in pieces if wanted(text[slice(*p)]) and answers(text[slice(*p)])):
         tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
         if tokens:
             scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
     pair = _span_scores(start, end)
     if not scored:
-        return _free_span(text, new, offsets, pair, lambda span: fits(span) and counted(span))
+        return _free_span(text, new, offsets, pair, answers)
     best, a, b = max(scored)
     # Names are found by their capitals alone, and the answer may be none ("bourgeoisie and
     # proletariat"): the reader's own span wins when it scores clearly higher than every name.
@@ -188,8 +191,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md)."""
     form = answer_form(question, kind)
-    fits, counted = _measure_fits(question, form), _counted(question, form)
-    wanted = _wanted(_new_to(question), lambda piece: fits(piece) and counted(piece))
+    wanted = _wanted(_new_to(question), _answer_fits(question, form))
     if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, wanted):
         for n, quote in enumerate(quotes[1: config.SHORT_ANSWER_QUOTES], 1):
             if typed_spans(quote, form, wanted):
