@@ -162,6 +162,7 @@ MAX_CONTEXT_TURNS = 3      # earlier questions a follow-up may continue
 READER_MAX_TOKENS = 160    # question and sentence, read together by the short-answer reader (as trained)
 READER_MAX_ANSWER_TOKENS = 30  # the longest short answer it may pick
 READER_TRIES = 50          # its best spans tried in turn for one that says more than the question
+CHOICE_SPELLING_MIN = 85    # rapidfuzz ratio at which a quote's word is a misspelt alternative ("exeternal")
 READER_FREE_MARGIN = 2.0   # for a name asked for: its own best span beats every name scoring this much
                            # less (start + end logits; chosen on train10's held-out three: EM/F1
                            # 0.393/0.510 -> 0.412/0.524)

@@ -113,9 +113,9 @@ KINDS = (
 )
 SENTENCE_FORM = Rule("sentence_form", "a reason or a way (why, how, for what purpose) is the whole sentence",
                      _re(r"^\W*(?:why|how)\b|\bwhat (?:purpose|reason|motive)\b|\bto what end\b"))
+_AUX = r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b"
 POLAR_FORM = Rule("polar_form", "a yes-or-no question is answered by the sentence that says so (no word says yes)",
-                  _re(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|"
-                      r"might|must)\b(?!.*\bor\b)"))
+                  _re(_AUX + r"(?!.*\bor\b)"))
 WHO_IS_FORM = Rule("who_is_form", "'Who was Stalin?' asks what the article says of him: the sentence, not a name")
 QUOTATION_FORM = Rule("quotation_form", "'the exact words', 'in his own words' ask for the quotation itself",
                       _re(r"\b(?:exact(?:ly)?|word for word|verbatim)\b|\bin (?:his|her|their|its) (?:own )?words\b|"
@@ -193,8 +193,7 @@ FOLLOWUP_DOUBT = Rule("followup_doubt", "a follow-up the verifier is all but sur
 DEFINITION_BOOST = Rule("definition_boost", "'What was X?' ranks first the article's first sentence saying what X was")
 ANTONYM_CLASH = Rule("antonym_clash", "a question whose word the best sentence lacks while it has the opposite "
                       "('decrease' against 'increase') asks about something the article does not say")
-ANTONYM_IN_LONGER = Rule("antonym_in_longer_word", "a question word the best sentence writes in a compound or a "
-                         "derivation ('breaks': 'breakdown') is not lacked, nor turned round by an opposite there")
+ANTONYM_IN_LONGER = Rule("antonym_in_longer_word", "a word in a longer one ('breakdown') is not lacked nor opposed")
 NEGATION_CLASH = Rule("negation_clash", "the best sentence says the question's words without its 'not': it does not say that")
 NEGATION_SCOPE = Rule("negation_scope", "a question whose 'not' is on a word its best sentence says with no 'not' before "
                       "it (the sentence's own 'not' is about something else) asks about what the article does not say")
@@ -205,8 +204,7 @@ NUMBER_CLASH = Rule("number_clash", "a question with a number the article never 
                      "best sentence ('invented in 1974' against 'in 1936'), asks about something it does not say")
 NUMBER_SWAP = Rule("number_swap", "a question with a number its best sentence lacks while it writes another ('in 1735' "
                     "against 'in 1753'), which the article writes in few sentences, asks about what it does not say")
-MEASURE_WORDS = Rule("measure_words", "'long' in 'how long', 'many' in 'how many' ask for a measure, not about a "
-                     "word the article must use: they do not count as question words it lacks",
+MEASURE_WORDS = Rule("measure_words", "'long' in 'how long' asks for a measure: not a question word the article lacks",
                      _re(rf"^\W*(?:(?:and|so|but|then)\W+)?how\s+({_MEASURES}|small|soon|quickly|frequently|early|late)\b"))
 RANKER_FLOOR = Rule("ranker_floor", "a question whose best sentence the ranker gives less than a 1 in 100 chance of "
                     "answering is refused, however sure the verifier is: on SQuAD only unanswerable ones rank that low")
@@ -224,6 +222,8 @@ QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotati
 
 # --- The short answer (spans.py) ----------------------------------------------------------------
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")
+CHOICE_FORM = Rule("choice_form", "'Is it easier or harder…?' is answered by the alternative the quote says, or by "
+                   "the quote alone", _re(_AUX + r".*?\b(?P<alternatives>(?:\w+,\s+)*\w+\s+or\s+(?:(?:an?|the)\s+)?\w+)"))
 FULL_STOP_TRIM = Rule("full_stop_trim", "a name ending the sentence leaves its full stop out: 'England.' -> 'England'")
 NAME_FREE_MARGIN = Rule("name_free_margin", "the reader's own span beats every name scoring clearly less")
 READER_FIRST = Rule("reader_first", "the reader's best span in each of the two best sentences, with their ranker scores, chooses "

@@ -7,8 +7,9 @@ asks for a type (a date, a number, a name, a title...), the answer is the piece 
 scores highest (for a name, unless its own best span scores clearly higher: names are found by
 their capitals alone); otherwise, or when the quote holds no such piece, the best span it finds
 at all, grown to whole words. A question asking why or how (not how many), or for yes or no, gets
-the whole quote; one asking for someone's exact words, the quotation; "which chapter/volume..." the
-numbered part (questions.answer_form)."""
+the whole quote; one offering a choice ("easier or harder"), the alternative the quote says; one
+asking for someone's exact words, the quotation; "which chapter/volume..." the numbered part
+(questions.answer_form)."""
 from __future__ import annotations
 
 import re
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from . import config, embed, rules
 from .extent import as_asked, items_asked, whole_extent, whole_list
@@ -145,6 +147,44 @@ def typed_spans(text: str, kind: str, new: Callable[[str], bool] = lambda piece:
     return out
 
 
+def _piece_score(start: np.ndarray, end: np.ndarray, offsets: list[tuple[int, int]], piece: tuple[int, int]) -> float:
+    """The reader's score of a piece of the text (its first token's start and last token's end
+    logit, as float32 as theirs), -inf when no token of it was read."""
+    tokens = [k for k, (x, y) in enumerate(offsets) if x < piece[1] and y > piece[0]]
+    return start[tokens[0]] + end[tokens[-1]] if tokens else -np.inf
+
+
+def choice_between(question: str) -> list[str]:
+    """The alternatives a question offers ("Is it easier or harder…?": easier, harder; "Are they
+    predators, vegetarian or parasitic?": three), less a word both sides share ("after filming or
+    during filming"); [] for any other question."""
+    m = rules.CHOICE_FORM.match(question)
+    alternatives = re.split(r",\s*|\s+or\s+(?:(?:an?|the)\s+)?", m["alternatives"]) if m else []
+    return [w for w in alternatives if len(re.findall(rf"\b{re.escape(w)}\b", question, re.IGNORECASE)) == 1]
+
+
+def _chosen(question: str, text: str, alternatives: list[str]) -> tuple[int, int] | None:
+    """The alternative the text says ("contrasts" for contrast, "external" for a misspelt
+    "exeternal"), the reader choosing when it says several; None when it says none: the quote then
+    stands alone, not some other piece of it in bold."""
+    said = [(w.start(), w.end()) for w in re.finditer(r"\w+", text)
+            if any(_same_word(w.group().lower(), a.lower()) for a in alternatives)]
+    if not said:
+        return None
+    start, end, offsets = _read(question, text)
+    return max(said, key=lambda p: _piece_score(start, end, offsets, p))
+
+
+def _same_word(word: str, alternative: str) -> bool:
+    """The word is the alternative, inflected ("altered" for alter) or misspelt (rapidfuzz, long words)."""
+    if word == alternative or (word.startswith(alternative) and word[len(alternative):] in _INFLECTIONS):
+        return True
+    return min(len(word), len(alternative)) >= 6 and fuzz.ratio(word, alternative) >= config.CHOICE_SPELLING_MIN
+
+
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
+
+
 def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[int, int] | None:
     """Offsets in `text` of the short answer; None when the whole text is the answer: the question
     asks for a reason or a way, or the reader finds nothing the question does not already say.
@@ -152,6 +192,8 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     subject = definition_subject(question, title)
     if subject is not None and (said := definition(subject, text) or gloss(subject, text)) is not None:
         return said  # "X was a theory ...", "... the Comintern, the Communist International, ..."
+    if alternatives := choice_between(question):
+        return _chosen(question, text, alternatives)
     kind = answer_form(question, kind)
     if kind == "sentence":  # measured: dev F1 0.47 -> 0.51, the SQuAD sets unchanged
         return None
@@ -161,11 +203,9 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
     new, answers = _new_to(question), _answer_fits(question, kind)
     wanted = _wanted(new, _measure_fits(question, kind))  # each piece the answer is or grows by
     pieces = typed_spans(text, kind)
-    scored = []
-    for a, b in (p for p in pieces if wanted(text[slice(*p)]) and answers(text[slice(*p)])):
-        tokens = [k for k, (x, y) in enumerate(offsets) if x < b and y > a]
-        if tokens:
-            scored.append((start[tokens[0]] + end[tokens[-1]], a, b))
+    scored = [(_piece_score(start, end, offsets, p), *p) for p in pieces
+              if wanted(text[slice(*p)]) and answers(text[slice(*p)])]
+    scored = [s for s in scored if np.isfinite(s[0])]
     pair = _span_scores(start, end)
     if not scored:
         return _free_span(text, new, offsets, pair, answers)

@@ -141,6 +141,19 @@ def test_a_count_or_a_price_is_a_number_or_no_short_answer():
         assert answer(bond, question) == "fourth"
 
 
+def test_a_choice_is_answered_by_the_alternative_the_quote_says_or_not_at_all():
+    law = "Legislation can be blocked by a majority in Parliament: it is harder to change EU law than to keep it."
+    assert answer(law, "Is it easier or harder to change EU law than stay the same?") == "harder"  # SQuAD's EU law
+    tower = "The residential architecture of the Tower District contrasts with the newer areas of tract homes."
+    assert answer(tower, "Does the Tower District compare or contrast with other parts of Fresno?") == "contrasts"
+    eggs = "Fertilization is external in most species, but platyctenids use internal fertilization."
+    assert answer(eggs, "Is fertilization internal or exeternal in most species?") == "external"  # misspelt as asked
+    trotsky = "The theory of Socialism in One Country was vigorously criticized by Grigory Zinoviev and Leon Trotsky."
+    assert answer(trotsky, "Was Trotsky for or against the theory?") is None  # it says neither: the quote alone
+    with rules_off("choice_form"):
+        assert answer(law, "Is it easier or harder to change EU law than stay the same?") != "harder"
+
+
 def test_a_list_as_long_as_asked():
     text = ("Ralph Fiennes, Naomie Harris and Ben Whishaw reprised their roles as M, Eve Moneypenny and Q, "
             "while Rory Kinnear also reprised his role as Bill Tanner.")  # SQuAD's Spectre article
