@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from . import config, embed, rules
 from .extent import as_asked, items_asked, whole_extent, whole_list
-from .lexical import STOPWORDS, stem, words
+from .lexical import STOPWORDS, fold, stem, words
 from .models import load_reader
 from .pieces import candidate_spans
 from .questions import answer_form, definition, definition_subject, gloss
@@ -176,13 +176,12 @@ def _chosen(question: str, text: str, alternatives: list[str]) -> tuple[int, int
 
 
 def _same_word(word: str, alternative: str) -> bool:
-    """The word is the alternative, inflected ("altered" for alter) or misspelt (rapidfuzz, long words)."""
-    if word == alternative or (word.startswith(alternative) and word[len(alternative):] in _INFLECTIONS):
+    """The word is the alternative, inflected ("altered" for alter: lexical.fold, as a text's use of
+    a word is told everywhere) or misspelt (rapidfuzz, long words; not lexical.near, whose two edits
+    for names would take "internal" for "external")."""
+    if fold(word) == fold(alternative):
         return True
     return min(len(word), len(alternative)) >= 6 and fuzz.ratio(word, alternative) >= config.CHOICE_SPELLING_MIN
-
-
-_INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
 
 
 def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[int, int] | None:
