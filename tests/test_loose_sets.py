@@ -14,7 +14,7 @@ SQUAD = KIT / "squad"
 
 
 @pytest.mark.parametrize("name,answerable", [("squad.jsonl", True), ("squad_unanswerable.jsonl", False),
-                                             ("squad_far.jsonl", None)])
+                                             ("squad_far.jsonl", None)])  # None: either kind
 def test_each_loose_question_rewords_a_question_of_its_article(name, answerable):
     if not (SQUAD / "dev25.jsonl").is_file():
         pytest.skip(f"reworded from the evaluation kit's SQuAD files in {SQUAD}, which are not here")
