@@ -5,6 +5,7 @@ five years' for "How often…?"). spans.py finds the piece; this module only gro
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 
 from . import rules
@@ -37,9 +38,11 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s
 
 
 def items_asked(question: str) -> int:
-    """How many things the question asks for: 3 for "Which three actors…?", 0 when it names no count."""
-    m = rules.LIST_ASKED.search(question)
-    return _COUNTS[m.group(1).lower()] if m else 0
+    """How many things the question asks for: 3 for "Which three actors…?", the whole list for
+    "Which languages used…?" (a plural noun: measured in docs/experiments.md), 0 for one thing."""
+    if m := rules.LIST_ASKED.search(question):
+        return _COUNTS[m.group(1).lower()]
+    return sys.maxsize if rules.PLURAL_LIST.search(question) else 0
 
 
 def whole_list(text: str, a: int, b: int, items: int, pieces: list[tuple[int, int]],

@@ -1,9 +1,8 @@
 """Every hand-written rule of the bot in one table: its name, its pattern or word list, why it is there, and a switch.
 
-A rule switched off has no effect: its pattern matches nothing, its word list is empty, and the
-code behind it (`if rules.X.on`) is skipped. Switch rules off for a whole process with
-`BOT_RULES_OFF=name,name` or `rules.switch_off([...])` before answering; the cross-validation runs
-each with one rule off to see what it earns. `python -m bot rules` prints the table.
+A rule switched off has no effect: its pattern matches nothing, its word list is empty, and the code behind it
+(`if rules.X.on`) is skipped. Switch rules off for a process with `BOT_RULES_OFF=name,name` or `rules.switch_off([...])`
+before answering; the cross-validation switches each off to see what it earns. `python -m bot rules` prints the table.
 """
 from __future__ import annotations
 
@@ -60,9 +59,8 @@ def _words(text: str) -> frozenset[str]:
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|"
-                "second|third|fourth|fifth")
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|"
+                "thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|single|double|first|second|third|fourth|fifth")
 _CAP = r"(?<![a-z])(?:[a-z]{1,3}(?=[A-Z]))?[A-ZÀ-ÖØ-Þ\u0400-\u042f][\w'’.&-]*"  # whole: 'iPod', not 'Pod'
 _JOIN = r"(?:\s+(?:of|the|and|de|du|da|von|van|der|la|le|for|in|on|&)\s+|\s+)"
 _MEASURES = "many|much|long|old|far|big|large|tall|high|often|fast|deep|wide|heavy"  # "how long", "how many"
@@ -113,7 +111,8 @@ KINDS = (
 )
 SENTENCE_FORM = Rule("sentence_form", "a reason or a way (why, how, for what purpose) is the whole sentence",
                      _re(r"^\W*(?:why|how)\b|\bwhat (?:purpose|reason|motive)\b|\bto what end\b"))
-_AUX = r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b"
+_AUX_WORDS = "is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might|must"
+_AUX = rf"^\W*(?:{_AUX_WORDS})\b"
 POLAR_FORM = Rule("polar_form", "a yes-or-no question is answered by the sentence that says so (no word says yes)",
                   _re(_AUX + r"(?!.*\bor\b)"))
 WHO_IS_FORM = Rule("who_is_form", "'Who was Stalin?' asks what the article says of him: the sentence, not a name")
@@ -152,8 +151,7 @@ PIECE_NAME = Rule("piece_name", "names are runs of capitalised words ('Grigory Z
                   re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*"))
 SURNAME_FIRST = Rule("surname_first", "references write names surname first before a year: 'Trotsky, Leon, 1928'",
                      re.compile(rf"{_CAP},\s+{_CAP}(?:\s+[A-Z]\.)*(?=,?\s+\(?\d{{3,4}}\b)"))
-QUOTED_TITLE = Rule("quoted_title", "a capitalised phrase in quotation marks is a title",
-                    re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]"))
+QUOTED_TITLE = Rule("quoted_title", "a capitalised phrase in quotation marks is a title", re.compile(r"[\"“«]([^\"”»]{2,120})[\"”»]"))
 TITLE_LINE = Rule("title_line", "a short capitalised line with no full stop (a list item, a reference) is a title")
 PIECE_QUOTATION = Rule("piece_quotation", "words in quotation marks are what someone said",
                        re.compile(r"[\"“«]([^\"”»]{2,2000})[\"”»]"))
@@ -161,10 +159,9 @@ PIECE_PART = Rule("piece_part", "numbered parts of a work: 'chapter 5', 'Vol. 23
     r"\b(?:chapter|volume|vol\.|page|pages|p\.|pp\.|part|edition|season|episode|verse|book|"
     r"issue|no\.)\s*(?:\d+(?:[–-]\d+)?|[IVXLC]+\b)"))
 LINKING_WORDS = Rule("linking_words", "'However', 'Hence', 'Then' open sentences capitalised: they are no names",
-                     words=_words("""again also besides consequently conversely eventually finally further
-                     furthermore hence however initially instead later likewise meanwhile moreover nevertheless
-                     nonetheless originally otherwise presumably similarly still subsequently then thereafter
-                     therefore thus today ultimately yet"""))
+                     words=_words("""again also besides consequently conversely eventually finally further furthermore hence
+                     however initially instead later likewise meanwhile moreover nevertheless nonetheless originally
+                     otherwise presumably similarly still subsequently then thereafter therefore thus today ultimately yet"""))
 
 # --- Names in the question (names.py) ------------------------------------------------------------
 RESPELL_NAMES = Rule("respell_names", "a name the article almost has is a misspelling of it: 'Lennin' -> 'Lenin'")
@@ -175,9 +172,8 @@ TITLE_CASE = Rule("title_case_question", "a question in Title Case names nothing
 COMPOUND_NAMES = Rule("compound_names", "a name the article writes as two words is known: 'Superbowl'")
 CALENDAR_WORDS = Rule("calendar_words", "days and months are dates, not names the article must use: it may say "
                       "'weekends' for 'Saturdays', 'Independence Day' for 'July Fourth'",
-                      words=_words("""monday tuesday wednesday thursday friday saturday sunday january february march
-                      april may june july august september october november december jan feb mar apr jun jul aug sep
-                      sept oct nov dec"""))
+                      words=_words("""monday tuesday wednesday thursday friday saturday sunday january february march april
+                      may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"""))
 
 # --- Conversation (conversation.py, retrieve.py, decide.py) -------------------------------------
 FOLLOWUP_WORDS = Rule("followup_words", "a pronoun, or 'that' ending a question, points back at earlier turns",
@@ -235,6 +231,10 @@ WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 
                     re.compile(r"\s*(?:(?P<range>to|through|–|—|-)|or|and)\s*"))
 LIST_ASKED = Rule("list_asked", "'Which three actors…?' gets three of a list: 'Ralph Fiennes, Naomie Harris and Ben Whishaw'",
                   _re(r"\b(?:which|what|name|list)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?!times?\b)"))
+PLURAL_LIST = Rule("plural_list", "'Which languages used…?' gets the whole list: 'Mongolian, Tibetan, and Chinese'", _re(
+    rf"^\W*(?:which|what)\s+(?!(?:{_AUX_WORDS})\s)(?:[a-z]+\s+)?(?!(?:{_AUX_WORDS}|consists)\s)[a-z]+[^su\W]s\s+(?:"
+    rf"{_AUX_WORDS}|of|use|make|take|include|became|made|took|gave|won|led|held|fought|saw|wrote|began|came|left|kept|"
+    r"built|brought|sent|lost|found|\w*[^e\W]ed)\b"))  # a plural noun, then a verb agreeing: not 'What causes…?'
 _MONEY_WORDS = r"pounds?|euros?|dollars?|pence|cents?|yen|francs?|yuan|rupees?"
 _UNITS = (r"(?:(?:business|working|calendar|school)\s+(?=days?\b|weeks?\b))?"
           r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|grams?|kilograms?|g|kg|mg|"

@@ -161,8 +161,21 @@ def test_a_list_as_long_as_asked():
     boroughs = "Brooklyn, Queens, Manhattan, and the Bronx would rank among the most populous cities in the United States."
     assert answer(boroughs, "Which four boroughs would be among the most populous cities?") == \
         "Brooklyn, Queens, Manhattan, and the Bronx"
-    with rules_off("list_asked"):
+    with rules_off("list_asked", "plural_list"):  # "actors" alone asks for the whole list too
         assert answer(text, "Which three actors reprised supporting roles?") != "Ralph Fiennes, Naomie Harris and Ben Whishaw"
+
+
+def test_a_plural_noun_asks_for_the_whole_list():
+    mayors = "A number of Huguenots served as mayors in Dublin, Cork, Youghal and Waterford in the 17th and 18th centuries."
+    question = "What Irish cities had Huguenot mayors in the 1600s and 1700s?"  # SQuAD's Huguenot article
+    assert answer(mayors, question) == "Dublin, Cork, Youghal and Waterford"
+    script = ("Since its invention in 1269, the 'Phags-pa script, a unified script for spelling Mongolian, Tibetan, "
+              "and Chinese languages, was preserved in the court until the end of the dynasty.")
+    assert answer(script, "Which languages used the Phags-pa script?") == "Mongolian, Tibetan, and Chinese"
+    with rules_off("plural_list"):
+        assert answer(mayors, question) == "Dublin"
+    # a verb ending in s is no plural noun: one thing is asked for
+    assert answer(mayors, "What city has the Huguenot mayors in the 1600s?") != "Dublin, Cork, Youghal and Waterford"
 
 
 def test_short_answer_never_repeats_the_question():
