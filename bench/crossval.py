@@ -266,7 +266,7 @@ def main() -> int:
     rows |= own_sets(kit, args.eval, everything)
     from shortdocs import DOCS, answer_all
 
-    for docs in (DOCS, DOCS.with_name("shortdocs_heldout"), DOCS.with_name("shortdocs_fresh")):
+    for docs in (DOCS, *(DOCS.with_name(f"shortdocs_{kind}") for kind in ("heldout", "fresh", "unseen"))):
         short = answer_all(kit, docs)  # with the models own_sets named
         rows[f"bench/{docs.name} ({len(short)})"] = summarise(short)
     name = run_name(args)

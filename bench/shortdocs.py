@@ -1,14 +1,15 @@
 """Short documents of the kind users upload (notes, a FAQ, a policy, a recipe: a page or less, where
 headings carry meaning): bench/shortdocs/*.md, each indexed alone as an upload is, and 64
 questions on them (a quarter unanswerable, some follow-ups) in bench/shortdocs/questions.jsonl.
-Written by us; no model is trained on them. bench/shortdocs_heldout (session 34) and
-bench/shortdocs_fresh (session 35) are two more sets of the same kind (six other documents and 66
-questions each), each written after the rules before it and measured before any reply on it was
-read (bench/README.md has those first figures; later fixes came from their replies).
+Written by us; no model is trained on them. bench/shortdocs_heldout (session 34),
+bench/shortdocs_fresh (session 35) and bench/shortdocs_unseen (session 40) are three more sets of
+the same kind (six other documents and 66 questions each), each written after the rules before it
+and measured before any reply on it was read (bench/README.md has those first figures; later
+fixes came from their replies).
 
     python bench/shortdocs.py                                   # writes bench/results/shortdocs.md
     python bench/shortdocs.py --docs bench/shortdocs_heldout    # writes bench/results/shortdocs_heldout.md
-    python bench/shortdocs.py --docs bench/shortdocs_fresh      # writes bench/results/shortdocs_fresh.md
+    python bench/shortdocs.py --docs bench/shortdocs_fresh      # ... and so for bench/shortdocs_unseen
 """
 from __future__ import annotations
 
