@@ -264,9 +264,9 @@ def main() -> int:
     if args.ship:
         (ROOT / "bot" / "ranker.json").write_text(everything.read_text())
     rows |= own_sets(kit, args.eval, everything)
-    from shortdocs import DOCS, answer_all
+    from shortdocs import SETS, answer_all
 
-    for docs in (DOCS, *(DOCS.with_name(f"shortdocs_{kind}") for kind in ("heldout", "fresh", "unseen"))):
+    for docs in SETS:
         short = answer_all(kit, docs)  # with the models own_sets named
         rows[f"bench/{docs.name} ({len(short)})"] = summarise(short)
     name = run_name(args)

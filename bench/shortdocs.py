@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 DOCS = HERE / "shortdocs"
+SETS = sorted(p.parent for p in HERE.glob("shortdocs*/questions.jsonl"))  # every set of its kind, DOCS first
 
 
 def answer_all(kit, docs: Path = DOCS) -> list[dict]:
