@@ -11,9 +11,11 @@ over the questions). Needs requirements-test.txt.
 
 `--train10-only` trains on train10's seven articles alone (3,037 questions, 17 minutes: the reader
 shipped before 2026-12-04), and `--held-out` names the articles kept out, for measuring a reader on
-articles it never saw (bench/spans.py).
+articles it never saw (bench/spans.py). `--alternatives` adds an example for each other answer the
+crowd wrote to a dev25 question (2,312 of its 4,398 answerable questions have one or more).
 
-usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--train10-only] [--held-out A...] [--out PATH]
+usage: python scripts/train_reader.py [--squad DIR] [--epochs N] [--train10-only] [--held-out A...]
+                                      [--alternatives] [--out PATH]
 """
 from __future__ import annotations
 
@@ -35,9 +37,11 @@ BATCH = 32
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
 
-def examples(squad: Path, held_out: tuple[str, ...], dev25: bool = True) -> list[tuple[str, str, int, int]]:
+def examples(squad: Path, held_out: tuple[str, ...], dev25: bool = True,
+             alternatives: bool = False) -> list[tuple[str, str, int, int]]:
     """(question, sentence, answer start, answer end) for every answerable question of train10's
-    articles (and dev25's, with `dev25`) not held out whose answer is found in its evidence sentence."""
+    articles (and dev25's, with `dev25`) not held out whose answer is found in its evidence sentence;
+    with `alternatives`, one more for each other answer the crowd wrote (dev25's `alt_answers`)."""
     out = []
     for name, (path, rows) in squad_articles(squad).items():
         if name in held_out or (path.parent.name == "dev25" and not dev25):
@@ -47,11 +51,13 @@ def examples(squad: Path, held_out: tuple[str, ...], dev25: bool = True) -> list
             if not answer or not evidence:
                 continue
             sentence = evidence[0]
-            at = sentence.find(answer)
-            if at < 0:
-                at = sentence.lower().find(answer.lower())
-            if at >= 0:
-                out.append((row["question"], sentence, at, at + len(answer)))
+            answers = [answer] + (sorted(set(row.get("alt_answers") or []) - {answer}) if alternatives else [])
+            for said in answers:
+                at = sentence.find(said)
+                if at < 0:
+                    at = sentence.lower().find(said.lower())
+                if at >= 0:
+                    out.append((row["question"], sentence, at, at + len(said)))
     return out
 
 
@@ -106,6 +112,7 @@ def main() -> int:
     ap.add_argument("--held-out", nargs="*", default=list(HELD_OUT), metavar="ARTICLE",
                     help="articles (file names) kept out of training, for evaluation")
     ap.add_argument("--train10-only", action="store_true", help="train on train10's articles alone, not dev25's")
+    ap.add_argument("--alternatives", action="store_true", help="train on the crowd's other answers too")
     ap.add_argument("--out", type=Path, default=config.reader_path())
     args = ap.parse_args()
 
@@ -114,7 +121,7 @@ def main() -> int:
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer
     from transformers import logging as hf_logging
 
-    data = examples(args.squad, tuple(args.held_out), not args.train10_only)
+    data = examples(args.squad, tuple(args.held_out), not args.train10_only, args.alternatives)
     print(f"{len(data)} questions with their answer sentence", file=sys.stderr)
     torch.manual_seed(0)
     torch.set_num_threads(2)
