@@ -28,11 +28,13 @@ def _head(note: str) -> list[str]:
     return [f"_{escape_md(note)}_", ""] if note else []
 
 
-def answer_text(span: str, citations: list[Citation], note: str) -> str:
-    """The short answer in bold, then the quotes; a short answer that is the whole first quote
-    (a 'why' question) is not printed twice."""
-    whole = bool(citations) and span == citations[0].quote
-    return "\n".join(_head(note) + [f"**{escape_md(span)}**", ""] + _cite_lines(citations, whole)).strip()
+def answer_text(span: str, citations: list[Citation], note: str, span_in: int = 0) -> str:
+    """The short answer in bold with the label of the quote it is part of (`span_in`: its index), so
+    that a date taken from the second quote is not read as the first's; then the quotes. A short
+    answer that is the whole first quote (a 'why' question) is not printed twice."""
+    whole = bool(citations) and span_in == 0 and span == citations[0].quote
+    answer = f"**{escape_md(span)}**" + ("" if whole or not citations else f" [{span_in + 1}]")
+    return "\n".join(_head(note) + [answer, ""] + _cite_lines(citations, whole)).strip()
 
 
 def what_to_ask(titles: list[str]) -> str:

@@ -26,6 +26,7 @@ class Reply:
     note: str = ""               # what was done to the question (shortened, cleaned)
     reason: str = ""             # why it refused: "model", "unknown name", "follow-up doubt", "opposite"; or
                                  # "small talk"; "" when it answered
+    span_in: int = 0             # which of the citations the short answer is part of (0: the first)
 
     @property
     def cited(self) -> list[tuple[str, int, int]]:

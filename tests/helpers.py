@@ -20,6 +20,7 @@ def assert_faithful(reply, raw_by_name: dict[str, str]) -> None:
         assert any(reply.span in r for r in raw_by_name.values())
     if reply.found:
         assert reply.citations and reply.span
+        assert reply.span in reply.citations[reply.span_in].quote  # the quote the answer's label names
     else:
         assert not reply.citations and "does not say" in reply.text
 

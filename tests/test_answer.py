@@ -98,3 +98,13 @@ def test_every_dev_reply_keeps_the_contract(raws):
         pytest.skip(f"{DEV} is not here (the evaluation kit lives beside the project)")
     for row in [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]:
         assert_faithful(play(row, keep_replies=False), raws)
+
+
+def test_a_short_answer_from_the_second_quote_is_labelled_with_it(raws):
+    # the Engels quotation comes first; the year is on its source line, quoted second
+    first = "What did Engels write about the revolution?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.answer(first).text}]
+    r = bot.answer("In which year did he write it?", history)
+    assert_faithful(r, raws)
+    assert r.span == "1847" and r.span_in == 1 and r.text.startswith("**1847** [2]\n")
+    assert "1847" not in r.citations[0].quote

@@ -16,9 +16,15 @@ def test_the_short_answer_leads_and_every_quote_is_located():
     assert cited_in(text) == [("a.txt", 10, 33), ("a.txt", 40, 63)]
 
 
+def test_the_short_answer_names_the_quote_it_is_part_of():
+    assert answer_text("hopes", [QUOTE, OTHER], "").startswith("**hopes** [1]\n")
+    text = answer_text("Stalin", [QUOTE, OTHER], "", span_in=1)  # a date or name found in the second quote
+    assert text.startswith("**Stalin** [2]\n") and "> The defeat ended hopes." in text
+
+
 def test_an_answer_that_is_the_whole_first_quote_is_not_printed_twice():
     text = answer_text(QUOTE.quote, [QUOTE, OTHER], "")
-    assert text.count("The defeat ended hopes.") == 1 and text.startswith("**The defeat ended hopes.**")
+    assert text.count("The defeat ended hopes.") == 1 and text.startswith("**The defeat ended hopes.**\n")
     assert cited_in(text) == [("a.txt", 10, 33), ("a.txt", 40, 63)]  # still read back by a follow-up
 
 
