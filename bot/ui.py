@@ -33,13 +33,13 @@ DESCRIPTION = (
     "words, quoted and cited with section and character offsets, and highlighted in the article on the "
     "right. Follow-ups work (*What did Stalin write in February 1938?* → *Into how many parts did he "
     "split the question in it?*). When the article does not say, the bot says so.")
-SCROLL_JS = """() => { const m = document.querySelector('#article-panel #cite-1');
+SCROLL_JS = """() => { const m = document.querySelector('#article-panel mark.answer, #article-panel #cite-1');
   if (m) m.scrollIntoView({block: 'center', behavior: 'smooth'}); }"""
 CSS = """
 #article-panel .article { max-height: 72vh; overflow-y: auto; white-space: pre-wrap; line-height: 1.5;
   font-size: 0.92em; padding: 0.5em 0.8em; border: 1px solid var(--border-color-primary); border-radius: 8px; }
 #article-panel mark.cite { background: #ffe58a; color: #000; border-radius: 3px; padding: 0 2px; }
-#article-panel mark#cite-1.cite { background: #ffc53d; }
+#article-panel mark.cite.answer { background: #ffc53d; }
 #article-panel mark.closest { background: #dde3ea; color: #000; border-radius: 3px; padding: 0 2px; }
 #article-panel .legend a { margin-right: 0.8em; }
 #article-panel .article h3, #article-panel .article h4, #article-panel .article h5 { margin: 0.3em 0 0; }
@@ -81,14 +81,16 @@ def _legend(doc, quotes: list, kind: str) -> str:
             f"{legend}</div>")
 
 
-def _pieces(doc, quotes: list, kind: str) -> list[tuple[int, int, str]]:
+def _pieces(doc, quotes: list, kind: str, answer_in: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, html) of the stretches of the document shown otherwise than as plain text: its
-    headings, as headings, and the quotes, highlighted (of overlapping quotes, the first shown wins)."""
+    headings, as headings, and the quotes, highlighted (of overlapping quotes, the first shown wins);
+    the one the short answer is part of (`answer_in`, numbered from 1; 0: none) marked as the answer."""
     out = [(start, end, f"<h{min(level + 2, 6)}>{html.escape(title)}</h{min(level + 2, 6)}>")
            for start, end, level, title in headings(doc.text)]
     for n, c in sorted(((n, c) for n, c in enumerate(quotes, 1) if c.source == doc.name), key=lambda x: x[1].start):
         if not any(a < c.end and c.start < b for a, b, _ in out):
-            out.append((c.start, c.end, f'<mark class="{kind}" id="cite-{n}" title="[{n}] {html.escape(c.section)}">'
+            mark = f"{kind} answer" if n == answer_in else kind
+            out.append((c.start, c.end, f'<mark class="{mark}" id="cite-{n}" title="[{n}] {html.escape(c.section)}">'
                                         f"{html.escape(doc.text[c.start:c.end])}</mark>"))
     return sorted(out)
 
@@ -98,10 +100,11 @@ def article_html(b: Bot, reply: Reply | None = None) -> str:
     linked from a legend."""
     quotes = list(reply.citations or reply.closest) if reply else []
     kind = "cite" if reply and reply.found else "closest"
+    answer_in = reply.span_in + 1 if reply and reply.found else 0
     docs = {d.name: d for d in b.index.docs}
-    doc = docs.get(quotes[0].source) if quotes else b.index.docs[0]
+    doc = docs.get(quotes[max(answer_in, 1) - 1].source) if quotes else b.index.docs[0]  # where the answer is
     parts, pos = [], 0
-    for start, end, shown in _pieces(doc, quotes, kind):
+    for start, end, shown in _pieces(doc, quotes, kind, answer_in):
         parts += [html.escape(doc.text[pos:start]), shown]
         pos = end
     parts.append(html.escape(doc.text[pos:]))

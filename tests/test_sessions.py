@@ -23,6 +23,16 @@ def test_the_article_panel_shows_headings_and_highlights_quotes():
     reply = bot.answer("On what date did Stalin write his Response to Comrade Ivanov?")
     page = article_html(bot.default_bot(), reply)
     assert "<h4>Relation to Leninism</h4>" in page and "==Relation to Leninism==" not in page
-    assert '<mark class="cite" id="cite-1"' in page and "Response to Comrade Ivanov" in page
+    assert '<mark class="cite answer" id="cite-1"' in page and "Response to Comrade Ivanov" in page
     refused = article_html(bot.default_bot(), bot.answer("How do I bake sourdough bread?"))
     assert '<mark class="closest"' in refused and "<b>not</b> an answer" in refused
+    assert 'class="closest answer"' not in refused  # a refusal has no answer to mark
+
+
+def test_the_panel_marks_the_quote_the_short_answer_is_from():
+    first = "What did Engels write about the revolution?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.answer(first).text}]
+    reply = bot.answer("In which year did he write it?", history)  # '1847', on the second quote's source line
+    page = article_html(bot.default_bot(), reply)
+    assert reply.span_in == 1 and '<mark class="cite answer" id="cite-2"' in page
+    assert '<mark class="cite" id="cite-1"' in page
