@@ -100,9 +100,9 @@ def article_html(b: Bot, reply: Reply | None = None) -> str:
     linked from a legend."""
     quotes = list(reply.citations or reply.closest) if reply else []
     kind = "cite" if reply and reply.found else "closest"
-    answer_in = reply.span_in + 1 if reply and reply.found else 0
+    answer_in = reply.span_in + 1 if reply and reply.found else 0  # numbered as the chat numbers quotes
     docs = {d.name: d for d in b.index.docs}
-    doc = docs.get(quotes[max(answer_in, 1) - 1].source) if quotes else b.index.docs[0]  # where the answer is
+    doc = docs.get(quotes[reply.span_in].source) if quotes else b.index.docs[0]  # where the answer is (a refusal: 0)
     parts, pos = [], 0
     for start, end, shown in _pieces(doc, quotes, kind, answer_in):
         parts += [html.escape(doc.text[pos:start]), shown]

@@ -1,12 +1,14 @@
 """bench/shortdocs*/: each set is six short documents and their questions, as the issue asks of
 such a set (a quarter unanswerable, some follow-ups), every answer written verbatim in its document."""
 import json
+import sys
 
 import pytest
 
 from helpers import ROOT
 
-SETS = sorted(p.parent for p in (ROOT / "bench").glob("shortdocs*/questions.jsonl"))
+sys.path.insert(0, str(ROOT / "bench"))
+from shortdocs import SETS  # noqa: E402  the sets the benchmark runs, found as it finds them
 
 
 def test_there_are_four_sets():
