@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import threading
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +26,23 @@ class ModelMissing(RuntimeError):
     """The packaged embedding model is not installed."""
 
 
-@lru_cache(maxsize=1)
+_model_lock = threading.Lock()
+
+
 def _model():
+    # One load however many threads ask at once: an upload may come while the UI loads it ahead.
+    with _model_lock:
+        return _load_model()
+
+
+def load_passage_model() -> None:
+    """Load what indexing needs now (sentence-transformers and the model: seconds), so that a
+    later index build does not wait for it. ModelMissing if the package is not installed."""
+    _model()
+
+
+@lru_cache(maxsize=1)
+def _load_model():
     try:
         package = importlib.import_module(config.MODEL_PACKAGE)
     except ImportError:

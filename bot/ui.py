@@ -15,7 +15,7 @@ from .conversation import content_text
 from .index import IndexProblem
 from .render import escape_md
 from .reply import Reply
-from .sessions import Session, Sessions, index_uploads, record_feedback
+from .sessions import Session, Sessions, index_uploads, prepare_indexing, record_feedback
 from .sources import headings
 
 log = logging.getLogger(__name__)
@@ -148,6 +148,11 @@ def upload(files, request: gr.Request, progress=gr.Progress(track_tqdm=True)):
     return status, article_html(new_bot), []
 
 
+def documents_opened() -> None:
+    """The upload panel was opened: load the indexing model while the visitor picks files (not waited for)."""
+    prepare_indexing()
+
+
 def reset_documents(request: gr.Request):
     SESSIONS.get(request.session_hash).switch(None)
     return "Answering from the default article again.", article_html(bot.default_bot()), []
@@ -176,7 +181,7 @@ def build_demo() -> gr.Blocks:
                                      elem_id="question", max_lines=4)
                     ask = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 gr.Examples(EXAMPLES, inputs=box, label="Try")
-                with gr.Accordion("Your own documents", open=False):
+                with gr.Accordion("Your own documents", open=False) as documents:
                     files = gr.File(file_count="multiple", file_types=list(config.SOURCE_SUFFIXES),
                                     label=f"Upload up to {limits.max_upload_files} .txt or .md files, "
                                           f"{limits.max_upload_bytes / 1_000_000:g} MB each")
@@ -191,6 +196,7 @@ def build_demo() -> gr.Blocks:
             trigger(chat_ui, [box, chatbot], [box, chatbot, article], api_visibility="private") \
                 .then(None, js=SCROLL_JS)
         chatbot.like(feedback, None, None, api_visibility="private")
+        documents.expand(documents_opened, None, None, api_visibility="private", queue=False)
         index_btn.click(upload, [files], [status, article, chatbot], api_name="upload")
         reset_btn.click(reset_documents, None, [status, article, chatbot], api_visibility="private")
         gr.api(chat_api, api_name="chat")

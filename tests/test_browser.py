@@ -24,8 +24,9 @@ def test_question_in_the_browser_answers_and_highlights(url, tmp_path, monkeypat
     monkeypatch.setenv("BOT_FEEDBACK_PATH", str(feedback))  # read by the app when it writes
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "chat.png"
-    p = subprocess.run(["node", "chat.mjs", url, str(shot)], cwd=BROWSER_DIR, capture_output=True, text=True,
-                       timeout=120)
+    note = ROOT / "bench" / "shortdocs" / "espresso.md"
+    p = subprocess.run(["node", "chat.mjs", url, str(shot), str(note)], cwd=BROWSER_DIR, capture_output=True,
+                       text=True, timeout=300)
     assert p.returncode == 0, p.stderr
     seen = json.loads(p.stdout.strip().splitlines()[-1])
     (ARTIFACTS / "browser.json").write_text(json.dumps(seen, ensure_ascii=False, indent=1))
@@ -41,3 +42,8 @@ def test_question_in_the_browser_answers_and_highlights(url, tmp_path, monkeypat
     assert liked["liked"] is True and liked["span"] == "14 February 1938"
     assert liked["question"] == "On what date did Stalin write his Response to Comrade Ivanov?"
     assert "Response to Comrade Ivanov" in liked["citations"][0]["quote"]
+    # a note uploaded through the documents panel is indexed and answered from, its quote marked
+    assert "Now answering from espresso.md" in seen["upload_status"]
+    print(f"'Index' clicked to the note indexed: {seen['upload_ms']} ms")
+    assert "25 to 30 seconds" in seen["upload_chat"] and "14 February 1938" not in seen["upload_chat"]
+    assert any("25 to 30 seconds to pull" in m for m in seen["upload_marks"])

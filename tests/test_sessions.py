@@ -36,3 +36,17 @@ def test_the_panel_marks_the_quote_the_short_answer_is_from():
     page = article_html(bot.default_bot(), reply)
     assert reply.span_in == 1 and '<mark class="cite answer" id="cite-2"' in page
     assert '<mark class="cite" id="cite-1"' in page
+
+
+def test_the_indexing_model_loads_ahead_once_however_many_ask():
+    """The UI starts this when the upload panel opens; an upload may ask for the model meanwhile."""
+    from bot import embed
+    from bot.sessions import prepare_indexing
+
+    embed._load_model.cache_clear()  # as in a server that has indexed nothing yet
+    threads = [prepare_indexing() for _ in range(3)]
+    for t in threads:
+        t.join(timeout=300)
+    loaded = embed._load_model.cache_info()
+    assert loaded.currsize == 1 and loaded.misses == 1  # loaded, and once: the others waited for it
+    assert embed.encode(["a sentence"]).shape == (1, 384)

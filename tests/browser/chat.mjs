@@ -1,10 +1,11 @@
-// Usage: node chat.mjs URL SCREENSHOT_PATH
+// Usage: node chat.mjs URL SCREENSHOT_PATH UPLOAD_FILE
 // Opens the app in Debian's headless Chromium, asks a question as a person would, checks the
-// answer and the highlighted article, takes a screenshot, then types markup that must stay text.
+// answer and the highlighted article, takes a screenshot, types markup that must stay text, then
+// uploads UPLOAD_FILE through the documents panel and asks about it.
 // Prints one JSON object with what it saw; exits non-zero on an error.
 import { chromium } from "playwright-core";
 
-const [url, shot] = process.argv.slice(2);
+const [url, shot, upload] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,6 +47,19 @@ try {
   out.chat_text_after = await page.locator("#chat").innerText();
   out.img_in_chat = await page.locator("#chat img[src='x']").count();
   out.evil = evil;
+
+  // Opening the panel starts loading the indexing model while the file is chosen.
+  await page.getByText("Your own documents").click();
+  await page.locator("input[type=file]").setInputFiles(upload);
+  const t1 = Date.now();  // "Index" clicked -> the app says what it answers from
+  await page.locator("#index-docs").click();
+  await page.waitForFunction(() => document.querySelector("#doc-status").innerText.includes("Now answering"),
+                             null, { timeout: 120000 });
+  out.upload_ms = Date.now() - t1;
+  out.upload_status = await page.locator("#doc-status").innerText();
+  await ask("How long does a single shot take?", 2);  // the chat starts again on the new document
+  out.upload_chat = await page.locator("#chat").innerText();
+  out.upload_marks = await page.locator("#article-panel mark.cite").allInnerTexts();
 } finally {
   await browser.close();
 }
