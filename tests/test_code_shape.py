@@ -10,7 +10,7 @@ MODULES = sorted((ROOT / "bot").glob("*.py"))
 # source -> passages -> index -> retrieve -> decide -> quote -> UI: each module may import only
 # modules of its own stage or an earlier one
 STAGES = [
-    {"config", "rules", "lexical", "quotations", "reply"},
+    {"config", "switches", "rules", "lexical", "quotations", "reply"},
     {"sources", "rows", "bm25", "embed", "pieces", "extent", "names", "render"},
     {"layout"},
     {"atomic", "lexicon", "sentence_store", "milvus_store", "index", "manifest", "store", "questions", "conversation"},
