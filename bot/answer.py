@@ -87,6 +87,7 @@ class Bot:
         return Reply(text, False, "", [], closest, asked.note, decision.reason)
 
     def _reply(self, asked: Question, kind: str, quotes: list[Citation]) -> Reply:
-        found = short_answer_in([c.quote for c in quotes], kind, asked.text, self.index.title_of(quotes[0].source))
+        found = short_answer_in([c.quote for c in quotes], kind, asked.text, self.index.title_of(quotes[0].source),
+                                quotes[0].header)
         n, span = (found[0], quotes[found[0]].quote[found[1]: found[2]]) if found else (0, quotes[0].quote)
         return Reply(render.answer_text(span, quotes, asked.note, n), True, span, quotes, [], asked.note, span_in=n)

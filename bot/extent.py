@@ -24,11 +24,14 @@ def _value(piece: str) -> float | None:
 def _rising(first: str, second: str, kind: str) -> bool:
     """Whether 'first to second' is a range: numbers that go up ('25 to 30', '1917–1921', 'three
     to four'), not a score or a comparison ('49–15', 'outgained them 315 to 194'; measured on Super
-    Bowl 50); or two months or weekdays ('April to October', 'Monday to Friday'), which no score is."""
+    Bowl 50); or two months, weekdays or times of day ('April to October', 'Monday to Friday', '8am
+    to 7pm'), which no score is."""
     if kind not in ("date", "day", "number"):
         return False
     # the days and months of rules.CALENDAR_WORDS (its words whether or not that rule is on)
-    if rules.CALENDAR_RANGE.on and all(p.strip().rstrip(".").lower() in rules.CALENDAR_WORDS.words for p in (first, second)):
+    calendar = [p.strip().rstrip(".").lower() in rules.CALENDAR_WORDS.words or rules.DAY_TIME.fullmatch(p.strip())
+                for p in (first, second)]
+    if rules.CALENDAR_RANGE.on and all(calendar):
         return True
     values = [_value(piece) for piece in (first, second)]
     return None not in values and values[0] < values[1]

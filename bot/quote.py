@@ -9,13 +9,15 @@ from . import config, rules
 from .index import Index, Window
 from .quotations import open_quotation, quotation_around, quotation_close
 from .reply import Citation
+from .sources import Document, is_markdown, table_header
 
 
 def citations(index: Index, sentences: np.ndarray, scores: np.ndarray) -> list[Citation]:
     """The best sentences as citations, skipping any that an earlier quote already contains. A
     first quote from inside a quotation is followed by the sentence that opens the quotation, if
     that is an earlier one, and by the quotation's source line, if it has one: who said the words
-    quoted, and where, is part of quoting them."""
+    quoted, and where, is part of quoting them. A first quote that is a table's row is followed by
+    the table's header row."""
     out: list[Citation] = []
     for i, score in zip(sentences, scores):
         quotes = [cite(index, int(i), float(score))]
@@ -25,6 +27,7 @@ def citations(index: Index, sentences: np.ndarray, scores: np.ndarray) -> list[C
             source = _quotation_source(index, int(i), quotes[0].end, window)
             quotes += [cite(index, opening, float(score), run_on=False)] if opening is not None else []
             quotes += [cite(index, source, float(score))] if source is not None else []
+            quotes += [header] if (header := _table_header(index, int(i), float(score))) else []
         for c in quotes:
             if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
                 out.append(c)
@@ -48,6 +51,25 @@ def _quotation_opening(index: Index, sentence_id: int, window: Window) -> int | 
     while n >= 0 and index.sentences[n].start > mark:
         n -= 1
     return n if n >= 0 and index.sentences[n].end > mark else None
+
+
+def _header_row(doc: Document, start: int) -> tuple[int, int] | None:
+    """Offsets of the header row of the markdown table whose row starts at `start`, if it is one."""
+    found = table_header(doc.text, start) if is_markdown(doc.name) else None
+    return found if found and not found[0] <= start < found[1] else None
+
+
+def _table_header(index: Index, sentence_id: int, score: float) -> Citation | None:
+    """The header row of the markdown table a quoted row is in ('Bike | Half day | Full day' for
+    'E-bike | £25 | £40'), as a citation: a row's cells say nothing without their columns' names."""
+    if not rules.TABLE_HEADER.on:
+        return None
+    s = index.sentences[sentence_id]
+    para = index.paragraphs[s.para]
+    doc = index.docs[para.doc]
+    if (header := _header_row(doc, s.start)) is None:
+        return None
+    return Citation(doc.text[header[0]: header[1]], doc.name, para.section, *header, round(score, 4))
 
 
 def _quotation_source(index: Index, sentence_id: int, end: int, window: Window) -> int | None:
@@ -101,4 +123,6 @@ def cite(index: Index, sentence_id: int, score: float, run_on: bool = True) -> C
         if not _runs_on(doc.text[s.start:end], n.para == s.para, index.same_section(n.para, s.para), n.start <= end):
             break
         end = n.end
-    return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4))
+    header = _header_row(doc, s.start)
+    return Citation(doc.text[s.start:end], doc.name, para.section, s.start, end, round(score, 4),
+                    doc.text[header[0]: header[1]] if header else "")

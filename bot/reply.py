@@ -14,6 +14,7 @@ class Citation:
     start: int
     end: int
     score: float
+    header: str = ""  # a markdown table's row: the table's header row ('Bike | Half day | Full day')
 
 
 @dataclass

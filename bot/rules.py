@@ -182,10 +182,13 @@ SHORT_QUOTE_RUNS_ON = Rule("short_quote_runs_on", "a quote of a few words ('No.'
 QUOTATION_RUNS_ON = Rule("quotation_runs_on", "a quote that opens a quotation runs on until it closes")
 COLON_RUNS_ON = Rule("colon_runs_on", "a quote that introduces what follows ('Engels wrote:') runs on into it")
 QUOTATION_OPENING = Rule("quotation_opening", "a quote inside a quotation is followed by the sentence that opens it")
+TABLE_HEADER = Rule("table_header", "a quoted row of a markdown table is followed by the table's header row")
 QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotation is followed by its source line")
 
 # --- The short answer (spans.py) ----------------------------------------------------------------
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")
+TABLE_CELL = Rule("table_cell", "a quoted table row is answered by the cell of the column the question names "
+                                "('£40' of 'E-bike | £25 | £40' for 'a full day on an e-bike'), or by none")
 CHOICE_FORM = Rule("choice_form", "'Is it easier or harder…?' is answered by the alternative the quote says, or by "
                    "the quote alone", _re(_AUX + r".*?\b(?P<alternatives>(?:\w+,\s+)*\w+\s+or\s+(?:(?:an?|the)\s+)?\w+)"))
 FULL_STOP_TRIM = Rule("full_stop_trim", "a name ending the sentence leaves its full stop out: 'England.' -> 'England'")
@@ -230,7 +233,8 @@ EVERY_BEFORE_NUMBER = Rule("every_before_number", "'How often…?' keeps the 'ev
                            "'every five years'", _re(r"\bhow often\b"), _words("every each"))
 YEAR_ASKED = Rule("year_asked", "'What year…?' is answered with the year of a full date: '2008', not 'August 30, 2008'",
                   _re(r"\b(?:what|which)\s+year\b"))
-CALENDAR_RANGE = Rule("calendar_range", "two months or weekdays joined by 'to' are a range: 'April to October'")
+CALENDAR_RANGE = Rule("calendar_range", "two months, weekdays or times of day joined by 'to' are a range: "
+                                        "'April to October', '8am to 7pm'")
 UNIT_AFTER_NUMBER = Rule("unit_after_number", "a single number keeps its unit too, unless the question names it: "
                          "'250 square metres' for 'How big is a plot?', '12' for 'How many yards...?'")
 

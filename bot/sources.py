@@ -44,6 +44,13 @@ _WIKI_TITLE = re.compile(r"^\s*\[\[(.+?)\]\]\s*$")
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and indents, markdown bullets
+# Markdown only (a .txt article is read as MediaWiki text): numbered items, code fences, and tables
+# whose rows open with a pipe; the line after a table's header is its separator ("|---|:--:|").
+_MD_NUMBERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")
+_MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
+_MD_ROW = re.compile(r"^[ \t]{0,3}\|")
+_ROW_AT = re.compile(r"[ \t]{0,3}\|")  # the same, matched where a line starts (pattern.match(text, pos))
+_MD_SEPARATOR = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before white space and a capital,
 # a digit or an opening quote; the word before the stop decides whether it was an abbreviation.
@@ -109,28 +116,102 @@ def headings(text: str) -> list[tuple[int, int, int, str]]:
     return out
 
 
+def is_markdown(name: str) -> bool:
+    """Whether a source is read as markdown (its tables, numbered items and code blocks) or as MediaWiki text."""
+    return Path(name).suffix.lower() == ".md"
+
+
+def cells(row: str) -> list[tuple[int, int]]:
+    """Offsets in a table row (its text between the outer pipes) of each cell's text, trimmed."""
+    out, a = [], 0
+    for b in [m.start() for m in re.finditer(r"(?<!\\)\|", row)] + [len(row)]:
+        piece = row[a:b]
+        out.append((a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
+        a = b + 1
+    return out
+
+
+def _row(line_start: int, body: str) -> tuple[int, int]:
+    """A table row's text between its outer pipes, as offsets: '| E-bike | £25 |' -> 'E-bike | £25'."""
+    inner = body.strip()[1:]
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    start = line_start + body.index("|") + 1 + len(inner) - len(inner.lstrip())
+    return start, start + len(inner.strip())
+
+
+def table_header(text: str, offset: int) -> tuple[int, int] | None:
+    """The header row (as offsets of its text between the outer pipes) of the markdown table whose
+    row holds `offset`; None outside a table, or for a table with no separator line after its first."""
+    first = text.rfind("\n", 0, offset) + 1  # the row's line, then up while the lines above are rows
+    if not _ROW_AT.match(text, first):
+        return None
+    while first > 0 and _ROW_AT.match(text, above := text.rfind("\n", 0, first - 1) + 1):
+        first = above
+    end = text.find("\n", first)
+    if end < 0:
+        return None  # a table of one line has no separator line
+    after = text.find("\n", end + 1)
+    second = text[end + 1: after if after >= 0 else len(text)]
+    if not _MD_SEPARATOR.match(second) or "|" not in second:
+        return None
+    return _row(first, text[first:end].rstrip())
+
+
+def row_reading(text: str, start: int, end: int) -> str | None:
+    """A table row (text[start:end], between its outer pipes) spelt out with its columns' names,
+    'Week: 5; Topic: Wireless networks; Reading: Chapter 7', for embedding: the row alone says
+    neither what its numbers are nor which question they answer. None outside a table's rows."""
+    header = table_header(text, start)
+    if header is None or header[0] <= start < header[1]:
+        return None
+    names, row = text[header[0]: header[1]], text[start:end]
+    pairs = list(zip([names[slice(*c)] for c in cells(names)], [row[slice(*c)] for c in cells(row)]))
+    return "; ".join(f"{name}: {value}" for name, value in pairs if value)
+
+
+def _markdown_line(text: str, body: str, line_start: int, in_code: bool) -> tuple[str, tuple[int, int] | None]:
+    """What a markdown line is, with the offsets of its text if it has any: "fence", "code" (inside a
+    fence: no heading or list), "table" (a row; none for the separator line or the header row, which
+    names the columns: quoted with a row, quote.py, never an answer), "item", or "" (anything else)."""
+    if _MD_FENCE.match(body):
+        return "fence", None
+    if in_code:
+        return "code", (line_start + len(body) - len(body.lstrip()), line_start + len(body)) if body.strip() else None
+    if _MD_ROW.match(body):
+        row = None if _MD_SEPARATOR.match(body) else _row(line_start, body)
+        return "table", row if row and row[0] < row[1] and table_header(text, row[0]) != row else None
+    if m := _MD_NUMBERED.match(body):
+        return "item", (line_start + m.end(), line_start + len(body))
+    return "", None
+
+
 def parse(name: str, text: str) -> Document:
     """Split raw article text into paragraphs that know their section and offsets."""
     doc = Document(name=name, title=Path(name).stem.replace("_", " "), text=text)
     section = LEAD
     run: list[tuple[int, int]] = []  # consecutive plain lines form one paragraph
+    markdown, in_code = is_markdown(name), False
 
     def flush() -> None:
-        if run:
-            doc.paragraphs.append((section, run[0][0], run[-1][1]))
-            run.clear()
+        doc.paragraphs.extend([(section, run[0][0], run[-1][1])] if run else [])
+        run.clear()
 
     for i, line_start, end, body in _lines(text):
         if (title := _wiki_title(i, body)) is not None:
             doc.title = title
             continue
+        what, content = _markdown_line(text, body, line_start, in_code) if markdown else ("", None)
+        if what:  # markdown's own: a code block's lines make one paragraph; a row or an item stands alone
+            if what != "code":
+                flush()
+            in_code ^= what == "fence"
+            run.extend([content] if what == "code" and content else [])
+            doc.paragraphs.extend([(section, *content)] if what != "code" and content else [])
+            continue
         if h := heading(body):
             flush()
-            level, title = h
-            if level == 1 and section == LEAD and not doc.paragraphs:  # only markdown has level 1 ("#")
-                doc.title = title  # a markdown document's first-level title
-            else:
-                section = title or section
+            titled = h[0] == 1 and section == LEAD and not doc.paragraphs  # only markdown has level 1 ("#"): its title
+            doc.title, section = (h[1], section) if titled else (doc.title, h[1] or section)
             continue
         bullet = _BULLET.match(body)
         content_start = line_start + (bullet.end() if bullet else len(body) - len(body.lstrip()))

@@ -26,6 +26,7 @@ from .models import load_reader
 from .pieces import candidate_spans
 from .questions import answer_form, definition, definition_subject, gloss
 from .quotations import quotation_close
+from .tables import cell_asked
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -220,7 +221,8 @@ def short_answer(text: str, kind: str, question: str, title: str = "") -> tuple[
 _TYPED = ("date", "day", "number", "person", "place", "title", "part", "speaker")
 
 
-def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "") -> tuple[int, int, int] | None:
+def short_answer_in(quotes: list[str], kind: str, question: str, title: str = "",
+                    header: str = "") -> tuple[int, int, int] | None:
     """The short answer among the best quotes: (which quote, start, end), or None when the first
     quote is the answer. It is in the first quote, unless the question asks for a type (a date, a
     name...) that the first has no new piece of (of the measure asked: _wanted) and one of the next `config.SHORT_ANSWER_QUOTES - 1`
@@ -228,7 +230,11 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     measured: F1 dev 0.65 -> 0.69, train10 held out 0.524 -> 0.530, Super Bowl 50 0.522 -> 0.523),
     and the reader finds a better answer there than in the first (a date two quotes down is more
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
-    0.616 -> 0.618; docs/experiments.md)."""
+    0.616 -> 0.618; docs/experiments.md). `header`: the header row of the table the first quote is
+    a row of, if it is one (tables.cell_asked)."""
+    if header and rules.TABLE_CELL.on and quotes and quotes[0] != header:
+        cell = cell_asked(question, quotes[0], header)
+        return (0, *cell) if cell else None
     form = answer_form(question, kind)
     wanted = _wanted(_new_to(question), _answer_fits(question, form))
     if rules.SECOND_QUOTE_SPAN.on and form in _TYPED and quotes and not typed_spans(quotes[0], form, wanted):

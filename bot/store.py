@@ -34,7 +34,7 @@ from .layout import Layout
 from .lexical import content_words
 from .rows import OnDisk, write_npy
 from .sentence_store import LocalSentences
-from .sources import Document, Paragraph, Sentence, read_source, split_sentences
+from .sources import Document, Paragraph, Sentence, is_markdown, read_source, row_reading, split_sentences
 
 FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.faiss",
          "paragraphs.npy", "words.npy", *lexicon.FILES)
@@ -105,13 +105,17 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False,
     if not sentences:
         raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
-    para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + docs[p.doc].text[p.start:p.end]
-                  for p in paragraphs]
+    # what is embedded: a table's row with its columns' names (the quote stays the row's own text)
+    readings = [row_reading(docs[p.doc].text, p.start, p.end) if is_markdown(docs[p.doc].name) else None
+                for p in paragraphs]
+    embedded = [readings[s.para] or t for s, t in zip(sentences, sent_texts)]
+    para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + (reading or docs[p.doc].text[p.start:p.end])
+                  for p, reading in zip(paragraphs, readings)]
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{Path(out).name}.embed-{os.getpid()}-", dir=Path(out).parent))
     try:
-        sent_vecs = _embed(sent_texts, scratch / "sentences.npy", progress)
-        window_vecs = _embed(_window_texts(docs, paragraphs, sentences, sent_texts), scratch / "windows.npy", progress)
+        sent_vecs = _embed(embedded, scratch / "sentences.npy", progress)
+        window_vecs = _embed(_window_texts(docs, paragraphs, sentences, embedded), scratch / "windows.npy", progress)
         vocab = sorted({w for t in sent_texts for w in content_words(t)})
         word_vecs = embed.encode(vocab, progress=progress).astype(np.float16)
         para_vecs = _embed(para_texts, scratch / "paragraphs.npy", progress)

@@ -15,7 +15,7 @@ STAGES = [
     {"layout"},
     {"atomic", "lexicon", "sentence_store", "milvus_store", "index", "manifest", "store", "questions", "conversation"},
     {"checks", "closeness", "features", "models", "retrieve"},
-    {"decide", "quote", "spans"},
+    {"decide", "quote", "tables", "spans"},
     {"answer"},
     {"__init__", "sessions", "cli", "ui", "__main__"},
 ]

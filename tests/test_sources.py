@@ -1,7 +1,7 @@
 import pytest
 
-from bot.sources import LEAD, SourceError, parse, read_source, split_sentences
-from helpers import ARTICLE
+from bot.sources import LEAD, SourceError, cells, parse, read_source, split_sentences, table_header
+from helpers import ARTICLE, ROOT
 
 
 def sentences(doc):
@@ -42,6 +42,29 @@ def test_markdown_and_other_forms():
         ("Part A", "Body of A, Mr. Smith said so. End.")]
     assert [text[a:b] for a, b in split_sentences(text, *doc.paragraphs[2][1:])] == [
         "Body of A, Mr. Smith said so.", "End."]
+
+
+def test_markdown_tables_numbered_items_and_code_blocks():
+    doc = read_source(ROOT / "tests" / "data" / "bike_hire.md")
+    text, paragraphs = doc.text, [(s, doc.text[a:b]) for s, a, b in doc.paragraphs]
+    # each row of a table is a paragraph of its own, between its outer pipes; the header row and
+    # the separator line are none (the header is quoted with a row: quote.py)
+    assert ("Prices", "E-bike | £25 | £40") in paragraphs and ("Prices", "City bike | £12 | £20") in paragraphs
+    assert not any("Half day" in t or "---" in t for _, t in paragraphs)
+    row = next(a for _, a, b in doc.paragraphs if text[a:b] == "E-bike | £25 | £40")
+    header = table_header(text, row)
+    assert text[slice(*header)] == "Bike | Half day | Full day"
+    assert [text[row:][slice(*c)] for c in cells("E-bike | £25 | £40")] == ["E-bike", "£25", "£40"]
+    assert table_header(text, text.index("Children's")) is None
+    assert table_header("| a | b |\n| 1 | 2 |\n", 12) is None  # no separator line: no header
+    # numbered items stand alone, as bullets do; a code block is one paragraph, its '#' no heading
+    assert ("Opening times", "Saturday and Sunday: 8am to 7pm") in paragraphs
+    assert ("Opening times", "Closed on Christmas Day") in paragraphs
+    assert paragraphs[-1] == ("Rules", text[text.index("# not a heading"): text.index("hires.") + 6])
+    assert all(doc.text[a:b].strip() == doc.text[a:b] for _, a, b in doc.paragraphs)
+    # a .txt article is MediaWiki text: its pipes and numbers are words
+    wiki = parse("t.txt", "[[T]]\n\n| a | b |\n|---|---|\n2. Diatomic oxygen\n")
+    assert [wiki.text[a:b] for _, a, b in wiki.paragraphs] == ["| a | b |\n|---|---|\n2. Diatomic oxygen"]
 
 
 def test_curly_quotes_and_non_latin_offsets():
