@@ -48,8 +48,7 @@ _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and ind
 # whose rows open with a pipe; the line after a table's header is its separator ("|---|:--:|").
 _MD_NUMBERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")
 _MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
-_MD_ROW = re.compile(r"^[ \t]{0,3}\|")
-_ROW_AT = re.compile(r"[ \t]{0,3}\|")  # the same, matched where a line starts (pattern.match(text, pos))
+_MD_ROW = re.compile(r"[ \t]{0,3}\|")  # at a line's start: pattern.match(line) or .match(text, line_start)
 _MD_SEPARATOR = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before white space and a capital,
@@ -143,9 +142,9 @@ def table_header(text: str, offset: int) -> tuple[int, int] | None:
     """The header row (as offsets of its text between the outer pipes) of the markdown table whose
     row holds `offset`; None outside a table, or for a table with no separator line after its first."""
     first = text.rfind("\n", 0, offset) + 1  # the row's line, then up while the lines above are rows
-    if not _ROW_AT.match(text, first):
+    if not _MD_ROW.match(text, first):
         return None
-    while first > 0 and _ROW_AT.match(text, above := text.rfind("\n", 0, first - 1) + 1):
+    while first > 0 and _MD_ROW.match(text, above := text.rfind("\n", 0, first - 1) + 1):
         first = above
     end = text.find("\n", first)
     if end < 0:

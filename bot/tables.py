@@ -7,7 +7,6 @@ alone). The names of the columns say which cell is meant, or that none is (measu
 bench/markdown, 36 questions on five uploads with tables: EM 0.68 without this, 0.79 with)."""
 from __future__ import annotations
 
-from . import rules
 from .lexical import STOPWORDS, content_words, stem, words
 from .sources import cells
 
@@ -27,9 +26,8 @@ def cell_asked(question: str, row: str, header: str) -> tuple[int, int] | None:
     (the row's name, 'E-bike'): the one whose column the question names more words of than any
     other's ('a full day' names 'Full day'); if it names none, the one cell left besides the first
     column, which names the row ('1.3 kg' of 'Weight | 1.3 kg' for 'How heavy is it?'); else None:
-    the question leaves open which ('How much is an e-bike?' of a half-day and a full-day price)."""
-    if not rules.TABLE_CELL.on:
-        return None
+    the question leaves open which ('How much is an e-bike?' of a half-day and a full-day price).
+    Rule `table_cell` (spans.short_answer_in asks this only while it is on)."""
     row_cells, names = cells(row), cells(header)
     if len(row_cells) != len(names) or row == header:
         return None
