@@ -44,11 +44,13 @@ _WIKI_TITLE = re.compile(r"^\s*\[\[(.+?)\]\]\s*$")
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and indents, markdown bullets
-# Markdown only (a .txt article is read as MediaWiki text): numbered items, code fences, and tables
-# whose rows open with a pipe; the line after a table's header is its separator ("|---|:--:|").
+# Markdown only (a .txt article is read as MediaWiki text): numbered items, code fences, and tables:
+# a header line, a separator line ("|---|:--:|", "---|---") and rows, their cells between pipes
+# (the outer ones may be left out); a line opening with a pipe is a row even outside such a table.
 _MD_NUMBERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+")
 _MD_FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
-_MD_ROW = re.compile(r"[ \t]{0,3}\|")  # at a line's start: pattern.match(line) or .match(text, line_start)
+_MD_ROW = re.compile(r"^[ \t]{0,3}\|")
+_PIPE = re.compile(r"(?<!\\)\|")
 _MD_SEPARATOR = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 # A sentence ends at . ! or ? (plus closing quotes/brackets) before white space and a capital,
@@ -123,7 +125,7 @@ def is_markdown(name: str) -> bool:
 def cells(row: str) -> list[tuple[int, int]]:
     """Offsets in a table row (its text between the outer pipes) of each cell's text, trimmed."""
     out, a = [], 0
-    for b in [m.start() for m in re.finditer(r"(?<!\\)\|", row)] + [len(row)]:
+    for b in [m.start() for m in _PIPE.finditer(row)] + [len(row)]:
         piece = row[a:b]
         out.append((a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())))
         a = b + 1
@@ -131,29 +133,37 @@ def cells(row: str) -> list[tuple[int, int]]:
 
 
 def _row(line_start: int, body: str) -> tuple[int, int]:
-    """A table row's text between its outer pipes, as offsets: '| E-bike | £25 |' -> 'E-bike | £25'."""
-    inner = body.strip()[1:]
-    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    start = line_start + body.index("|") + 1 + len(inner) - len(inner.lstrip())
-    return start, start + len(inner.strip())
+    """A table row's text between its outer pipes, if it has them, as offsets: '| E-bike | £25 |'
+    and 'E-bike | £25' -> 'E-bike | £25'."""
+    a, b = len(body) - len(body.lstrip()), len(body.rstrip())
+    a += body.startswith("|", a)
+    b -= b > a and body[b - 1] == "|" and body[b - 2: b] != "\\|"
+    inner = body[a:b]
+    return line_start + a + len(inner) - len(inner.lstrip()), line_start + a + len(inner.rstrip())
+
+
+def _line(text: str, start: int) -> str:
+    """The line of `text` that starts at `start`, without its line break."""
+    end = text.find("\n", start)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def _separator(line: str) -> bool:
+    return bool(_MD_SEPARATOR.match(line)) and "|" in line
 
 
 def table_header(text: str, offset: int) -> tuple[int, int] | None:
     """The header row (as offsets of its text between the outer pipes) of the markdown table whose
     row holds `offset`; None outside a table, or for a table with no separator line after its first."""
-    first = text.rfind("\n", 0, offset) + 1  # the row's line, then up while the lines above are rows
-    if not _MD_ROW.match(text, first):
+    first = text.rfind("\n", 0, offset) + 1  # the row's line, then up while the lines above have pipes
+    if not _PIPE.search(_line(text, first)):
         return None
-    while first > 0 and _MD_ROW.match(text, above := text.rfind("\n", 0, first - 1) + 1):
+    while first > 0 and _PIPE.search(_line(text, above := text.rfind("\n", 0, first - 1) + 1)):
         first = above
-    end = text.find("\n", first)
-    if end < 0:
-        return None  # a table of one line has no separator line
-    after = text.find("\n", end + 1)
-    second = text[end + 1: after if after >= 0 else len(text)]
-    if not _MD_SEPARATOR.match(second) or "|" not in second:
-        return None
-    return _row(first, text[first:end].rstrip())
+    header = _line(text, first)
+    if len(text) <= first + len(header) or not _separator(_line(text, first + len(header) + 1)):
+        return None  # no separator line after the first: no header
+    return _row(first, header)
 
 
 def row_reading(text: str, start: int, end: int) -> str | None:
@@ -168,17 +178,28 @@ def row_reading(text: str, start: int, end: int) -> str | None:
     return "; ".join(f"{name}: {value}" for name, value in pairs if value)
 
 
-def _markdown_line(text: str, body: str, line_start: int, in_code: bool) -> tuple[str, tuple[int, int] | None]:
+@dataclass
+class _Markdown:
+    in_code: bool = False   # inside a fenced code block
+    in_table: bool = False  # the line before was a table's
+
+
+def _markdown_line(text: str, body: str, line_start: int, at: _Markdown) -> tuple[str, tuple[int, int] | None]:
     """What a markdown line is, with the offsets of its text if it has any: "fence", "code" (inside a
     fence: no heading or list), "table" (a row; none for the separator line or the header row, which
     names the columns: quoted with a row, quote.py, never an answer), "item", or "" (anything else)."""
+    opens_table = not at.in_table and bool(_PIPE.search(body)) and _separator(_line(text, line_start + len(body) + 1))
+    was_table, at.in_table = at.in_table, not at.in_code and (
+        opens_table or bool(_MD_ROW.match(body)) or (at.in_table and bool(_PIPE.search(body))))
     if _MD_FENCE.match(body):
+        at.in_code = not at.in_code
         return "fence", None
-    if in_code:
+    if at.in_code:
         return "code", (line_start + len(body) - len(body.lstrip()), line_start + len(body)) if body.strip() else None
-    if _MD_ROW.match(body):
-        row = None if _MD_SEPARATOR.match(body) else _row(line_start, body)
-        return "table", row if row and row[0] < row[1] and table_header(text, row[0]) != row else None
+    if at.in_table:
+        row = None if _separator(body) else _row(line_start, body)
+        header = not was_table and table_header(text, line_start) == row  # only a table's first line can be
+        return "table", row if row and row[0] < row[1] and not header else None
     if m := _MD_NUMBERED.match(body):
         return "item", (line_start + m.end(), line_start + len(body))
     return "", None
@@ -189,7 +210,7 @@ def parse(name: str, text: str) -> Document:
     doc = Document(name=name, title=Path(name).stem.replace("_", " "), text=text)
     section = LEAD
     run: list[tuple[int, int]] = []  # consecutive plain lines form one paragraph
-    markdown, in_code = is_markdown(name), False
+    markdown, at = is_markdown(name), _Markdown()
 
     def flush() -> None:
         doc.paragraphs.extend([(section, run[0][0], run[-1][1])] if run else [])
@@ -199,11 +220,10 @@ def parse(name: str, text: str) -> Document:
         if (title := _wiki_title(i, body)) is not None:
             doc.title = title
             continue
-        what, content = _markdown_line(text, body, line_start, in_code) if markdown else ("", None)
+        what, content = _markdown_line(text, body, line_start, at) if markdown else ("", None)
         if what:  # markdown's own: a code block's lines make one paragraph; a row or an item stands alone
             if what != "code":
                 flush()
-            in_code ^= what == "fence"
             run.extend([content] if what == "code" and content else [])
             doc.paragraphs.extend([(section, *content)] if what != "code" and content else [])
             continue

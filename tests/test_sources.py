@@ -62,6 +62,11 @@ def test_markdown_tables_numbered_items_and_code_blocks():
     assert ("Opening times", "Closed on Christmas Day") in paragraphs
     assert paragraphs[-1] == ("Rules", text[text.index("# not a heading"): text.index("hires.") + 6])
     assert all(doc.text[a:b].strip() == doc.text[a:b] for _, a, b in doc.paragraphs)
+    # the outer pipes may be left out; a pipe in prose makes no table
+    text = "Intro | with a pipe.\n\nBike | Half day\n--- | ---\nE-bike | £25\n\nAfter.\n"
+    bare = parse("t.md", text)
+    assert [text[a:b] for _, a, b in bare.paragraphs] == ["Intro | with a pipe.", "E-bike | £25", "After."]
+    assert text[slice(*table_header(text, text.index("E-bike")))] == "Bike | Half day"
     # a .txt article is MediaWiki text: its pipes and numbers are words
     wiki = parse("t.txt", "[[T]]\n\n| a | b |\n|---|---|\n2. Diatomic oxygen\n")
     assert [wiki.text[a:b] for _, a, b in wiki.paragraphs] == ["| a | b |\n|---|---|\n2. Diatomic oxygen"]
