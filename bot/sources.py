@@ -166,16 +166,35 @@ def table_header(text: str, offset: int) -> tuple[int, int] | None:
     return _row(first, header)
 
 
-def row_reading(text: str, start: int, end: int) -> str | None:
-    """A table row (text[start:end], between its outer pipes) spelt out with its columns' names,
-    'Week: 5; Topic: Wireless networks; Reading: Chapter 7', for embedding: the row alone says
-    neither what its numbers are nor which question they answer. None outside a table's rows."""
-    header = table_header(text, start)
-    if header is None or header[0] <= start < header[1]:
-        return None
-    names, row = text[header[0]: header[1]], text[start:end]
-    pairs = list(zip([names[slice(*c)] for c in cells(names)], [row[slice(*c)] for c in cells(row)]))
-    return "; ".join(f"{name}: {value}" for name, value in pairs if value)
+def row_readings(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """Each table row among these paragraphs (`spans`: offsets, in order) spelt out with its columns'
+    names, 'Week: 5; Topic: Wireless networks; Reading: Chapter 7', for embedding: the row alone says
+    neither what its numbers are nor which question they answer. None for a paragraph no table's row.
+    A row on the line after the last shares its header, which is looked for once a table."""
+    out, header, last = [], None, -1
+    for start, end in spans:
+        if header is None or text.count("\n", last, start) != 1:  # not the next line of the same table
+            header = table_header(text, start)
+            header = None if header is None or header[0] <= start < header[1] else header
+        names, row = (text[header[0]: header[1]], text[start:end]) if header else ("", "")
+        pairs = zip([names[slice(*c)] for c in cells(names)], [row[slice(*c)] for c in cells(row)])
+        out.append("; ".join(f"{name}: {value}" for name, value in pairs if value) if header else None)
+        last = end
+    return out
+
+
+def row_readings_of(docs: list[Document], paragraphs: list[Paragraph]) -> list[str | None]:
+    """row_readings for every paragraph of these documents (Paragraph.doc indexes `docs`)."""
+    out: list[str | None] = [None] * len(paragraphs)
+    by_doc: dict[int, list[int]] = {}
+    for i, p in enumerate(paragraphs):
+        by_doc.setdefault(p.doc, []).append(i)
+    for d, ids in by_doc.items():
+        if is_markdown(docs[d].name):
+            spans = [(paragraphs[i].start, paragraphs[i].end) for i in ids]
+            for i, reading in zip(ids, row_readings(docs[d].text, spans)):
+                out[i] = reading
+    return out
 
 
 @dataclass

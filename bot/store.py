@@ -34,7 +34,7 @@ from .layout import Layout
 from .lexical import content_words
 from .rows import OnDisk, write_npy
 from .sentence_store import LocalSentences
-from .sources import Document, Paragraph, Sentence, is_markdown, read_source, row_reading, split_sentences
+from .sources import Document, Paragraph, Sentence, read_source, row_readings_of, split_sentences
 
 FILES = ("sources.json", "texts.txt", *layout.FILES, "sentences.faiss", "windows.npy", "paragraphs.faiss",
          "paragraphs.npy", "words.npy", *lexicon.FILES)
@@ -106,8 +106,7 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False,
         raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     # what is embedded: a table's row with its columns' names (the quote stays the row's own text)
-    readings = [row_reading(docs[p.doc].text, p.start, p.end) if is_markdown(docs[p.doc].name) else None
-                for p in paragraphs]
+    readings = row_readings_of(docs, paragraphs)
     embedded = [readings[s.para] or t for s, t in zip(sentences, sent_texts)]
     para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + (reading or docs[p.doc].text[p.start:p.end])
                   for p, reading in zip(paragraphs, readings)]

@@ -1,10 +1,10 @@
 """Markdown tables in an upload: each row is quoted with its table's header row, and the short
 answer is the cell of the column the question names (tables.py); a row is embedded with its
-columns' names (sources.row_reading)."""
+columns' names (sources.row_readings)."""
 import pytest
 
 import bot
-from bot.sources import read_source, row_reading
+from bot.sources import read_source, row_readings
 from bot.store import build
 from bot.tables import cell_asked
 from helpers import ROOT, assert_faithful, rules_off
@@ -63,7 +63,8 @@ def test_cell_asked(question, row, header, cell):
 
 def test_a_row_is_read_with_its_columns_names():
     doc = read_source(NOTE)
-    (a, b), = [(a, b) for _, a, b in doc.paragraphs if doc.text[a:b] == "E-bike | £25 | £40"]
-    assert row_reading(doc.text, a, b) == "Bike: E-bike; Half day: £25; Full day: £40"
-    first = doc.paragraphs[0]
-    assert row_reading(doc.text, first[1], first[2]) is None
+    readings = dict(zip([doc.text[a:b] for _, a, b in doc.paragraphs], row_readings(doc.text, [(a, b) for _, a, b in doc.paragraphs])))
+    assert readings["E-bike | £25 | £40"] == "Bike: E-bike; Half day: £25; Full day: £40"
+    assert readings["Tandem | £30 | £50"] == "Bike: Tandem; Half day: £30; Full day: £50"
+    assert readings["Children's bikes are half price. A helmet and lock are included with every hire."] is None
+    assert readings["Saturday and Sunday: 8am to 7pm"] is None
