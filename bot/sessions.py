@@ -76,9 +76,10 @@ def safe_name(name: str) -> str:
 
 def prepare_indexing() -> threading.Thread:
     """Start loading what indexing needs in the background. The first upload of a server's life
-    otherwise waits for sentence-transformers and its model to load (measured: 9.1 s of a 9.6 s
-    first upload of a short note, 0.5 s after); the UI starts this when a visitor opens the upload
-    panel, so the load overlaps their choosing of files. A server nobody uploads to never loads it."""
+    otherwise waits for sentence-transformers and its model to load (measured: a fresh server's
+    first upload of a short note took 9.1 s, the next 0.5 s); the UI starts this when a visitor
+    opens the upload panel, so the load overlaps their choosing of files. A server nobody uploads
+    to never loads it."""
     def load() -> None:
         from . import embed
 

@@ -21,6 +21,8 @@ def assert_faithful(reply, raw_by_name: dict[str, str]) -> None:
     if reply.found:
         assert reply.citations and reply.span
         assert reply.span in reply.citations[reply.span_in].quote  # the quote the answer's label names
+    elif reply.reason == "small talk":  # "OK", "thanks": a word on what to ask, nothing quoted
+        assert not reply.citations and not reply.closest and reply.text
     else:
         assert not reply.citations and "does not say" in reply.text
 

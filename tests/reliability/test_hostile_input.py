@@ -2,7 +2,7 @@
 each takes is measured by bench/hostile.py, not here)."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import bot
@@ -77,6 +77,7 @@ def test_server(app_url):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
+@example("OK")  # small talk: found is False, and nothing is refused (hypothesis found it, session 42)
 def test_any_string_keeps_the_contract(question):
     check(ask(question), {ARTICLE.name: RAW})
 
