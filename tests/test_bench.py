@@ -16,7 +16,7 @@ def test_bench_smoke(tmp_path):
                           capture_output=True, text=True, timeout=900)  # a hang guard, not a time bound
     assert done.returncode == 0, done.stderr[-2000:]
     results = json.loads((tmp_path / "smoke.json").read_text())
-    assert set(results["systems"]) == {"quote-bot", "usual recipe", "haystack"}
+    assert set(results["systems"]) == {"quote-bot", "usual recipe"}  # Haystack: the full run only
     for name, s in results["systems"].items():
         assert 0 < s["p50_ms"] <= s["p95_ms"] < 2000, name
         assert 0 < s["cold_start_s"] < 60 and 50 < s["peak_rss_mb"] < 3000, name
