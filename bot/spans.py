@@ -232,7 +232,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     often about something else: F1 on Super Bowl 50 0.599 -> 0.604, train10's held-out three
     0.616 -> 0.618; docs/experiments.md). `header`: the header row of the table the first quote is
     a row of, if it is one (tables.cell_asked)."""
-    if header and rules.TABLE_CELL.on and quotes and quotes[0] != header:
+    if header and rules.TABLE_CELL.on and quotes:
         cell = cell_asked(question, quotes[0], header)
         return (0, *cell) if cell else None
     form = answer_form(question, kind)
