@@ -1,8 +1,9 @@
 """What each hand rule earns on articles the models never saw: every fold of a finished
 cross-validation run (bench/crossval.py, same --folds and --work) answers its test questions with
 all rules on, then once with each rule switched off (rules.py), with the fold's own models. A rule
-earns its place when switching it off costs more correct answers than noise: the paired difference
-over at least two standard errors (sqrt(questions that changed) / questions).
+earns its place when switching it off costs more correct answers, or more exact short answers, than
+noise: the paired difference over two standard errors (sqrt(questions that changed) / questions).
+Every ONNX run is remembered by its inputs, so each rule switched off costs only the Python of an answer.
 
     python bench/crossval.py --quick && python bench/ablate.py --per-article 20
     python bench/ablate.py --rules polar_form unknown_names     # only these
@@ -10,9 +11,11 @@ over at least two standard errors (sqrt(questions that changed) / questions).
     python bench/ablate.py --lead-ins --rules greeting_lead_in can_you_lead_in   # typed with lead-ins
     python bench/ablate.py --matching "^\\W*who (said|wrote)" --rules speaker_form   # rare questions
 
---own answers dev, bench/questions/, bench/paraphrase/ (as asked and reworded) and
-bench/shortdocs/ with the shipped models: the sets written after most rules (paraphrases, short
-documents) are the ones that can tell a general rule from one fitted to its question.
+--own answers every set of our own with the shipped models: dev, bench/questions/, bench/paraphrase/ (as
+asked and reworded), bench/followups/ and every set of uploads (bench/shortdocs*/, bench/markdown*/). The
+sets written after the rules they test (the later upload sets, the paraphrases, the follow-ups on other
+articles) are the ones that can tell a general rule from one fitted to its question: the table counts
+each rule's gains and losses set by set.
 
 Writes bench/results/ablation.md and .json. The models are not retrained without the rule: rules
 that shape the ranker's features are measured as switched off at answer time.
@@ -73,34 +76,45 @@ def matching_groups(folds: list[list[str]], articles: dict, work: Path, pattern:
     return out
 
 
+UPLOAD_SETS = sorted(p.parent for p in [*HERE.glob("shortdocs*/questions.jsonl"), *HERE.glob("markdown*/questions.jsonl")])
+
+
 def own_groups(eval_dir: Path) -> list[tuple]:
-    """(bot, questions, sources' text) for our own sets, answered with the shipped models."""
+    """(bot, questions, sources' text) for our own sets, answered with the shipped models: the default
+    article's (dev, bench/questions/, its paraphrases), the paraphrases and follow-ups on other
+    articles, and every set of uploads (bench/shortdocs*/, bench/markdown*/), each document indexed alone.
+    Each question carries its set's name ("set"), so a rule's flips can be told apart by set."""
     import tempfile
+
+    from paraphrase import article_bot
 
     import bot
     from bot.store import build
 
-    def rows(path: Path) -> list[dict]:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    def rows(path: Path, name: str) -> list[dict]:
+        return [{**json.loads(line), "set": name} for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    default = (bot.default_bot(), [], [p.read_text(encoding="utf-8") for p in seeds])
-    for path in [eval_dir / "dev.jsonl", *sorted((HERE / "questions").glob("*.jsonl"))]:
-        default[1].extend(rows(path))
+    default = (bot.default_bot(), rows(eval_dir / "dev.jsonl", "dev"), [p.read_text(encoding="utf-8") for p in seeds])
+    for path in sorted((HERE / "questions").glob("*.jsonl")):
+        default[1].extend(rows(path, f"questions/{path.stem}"))
     groups, work = [default], Path(tempfile.mkdtemp(prefix="ablate-"))
-    for path in sorted((HERE / "paraphrase").glob("*.jsonl")):
-        qs = rows(path)
-        asked = qs + [{**q, "id": q["id"] + "-original", "question": q["original"]} for q in qs]
-        if path.stem == seeds[0].stem:
-            default[1].extend(asked)
-            continue
-        doc = eval_dir / "squad" / f"{path.stem}.txt"
-        groups.append((bot.Bot.load(build([doc], work / path.stem)), asked, [doc.read_text(encoding="utf-8")]))
-    short = rows(HERE / "shortdocs" / "questions.jsonl")
-    for name in sorted({r["doc"] for r in short}):
-        doc = HERE / "shortdocs" / name
-        groups.append((bot.Bot.load(build([doc], work / name)), [r for r in short if r["doc"] == name],
-                       [doc.read_text(encoding="utf-8")]))
+    for kind in ("paraphrase", "followups"):
+        for path in sorted((HERE / kind).glob("*.jsonl")):
+            qs = rows(path, f"{kind}/{path.stem}")
+            if kind == "paraphrase":  # asked as reworded and as originally worded
+                qs += [{**q, "id": q["id"] + "-original", "question": q["original"]} for q in qs]
+            if path.stem == seeds[0].stem:
+                default[1].extend(qs)
+                continue
+            b, docs = article_bot(path.stem)
+            groups.append((b, qs, [d.read_text(encoding="utf-8") for d in docs]))
+    for docs in UPLOAD_SETS:
+        short = rows(docs / "questions.jsonl", docs.name)
+        for name in sorted({r["doc"] for r in short}):
+            doc = docs / name
+            groups.append((bot.Bot.load(build([doc], work / docs.name / name)), [r for r in short if r["doc"] == name],
+                           [doc.read_text(encoding="utf-8")]))
     return groups
 
 
@@ -124,23 +138,59 @@ def lead_in_groups(eval_dir: Path) -> list[tuple]:
 def answer(groups: list[tuple], kit) -> list[dict]:
     from evaluate import score_row
 
-    return [score_row(row, b.answer, kit, raws) for b, rows, raws in groups for row in rows]
+    return [{**score_row(row, b.answer, kit, raws), "set": row.get("set", "")} for b, rows, raws in groups for row in rows]
+
+
+def memoize_models() -> None:
+    """Every ONNX run (query embeddings, the verifier's pairs, the reader) remembered by its inputs:
+    a rule switched off changes few of them, and the runs are 80% of an answer's time. Exact: a run
+    is a pure function of its inputs; its outputs are kept read-only so that no caller can alter them."""
+    from bot import embed, spans
+
+    class Remembered:
+        def __init__(self, session):
+            self.session, self.seen = session, {}
+
+        def run(self, names, feeds: dict):
+            key = (names and tuple(names), *((k, v.shape, v.tobytes()) for k, v in sorted(feeds.items())))
+            if key not in self.seen:
+                self.seen[key] = self.session.run(names, feeds)
+                for a in self.seen[key]:
+                    a.flags.writeable = False
+            return self.seen[key]
+
+    onnx = embed._onnx()
+    if onnx is not None:
+        remembered = (Remembered(onnx[0]), onnx[1])
+        embed._onnx = lambda: remembered
+    reader = Remembered(spans.load_reader())
+    spans.load_reader = lambda: reader
 
 
 def compare(base: list[dict], off: list[dict]) -> dict:
-    """The rule's effect: what switching it off changes, and the noise of that change."""
+    """The rule's effect: what switching it off changes, and the noise of that change, in correct
+    answers and in exact short answers (many rules shape the short answer, not the verdict)."""
     from evaluate import summarise
 
-    n = len(base)
+    n, n_ans = len(base), sum("em" in a for a in base)
     flips = [f"{a['id']}{'-' if a['correct'] else '+'}" for a, b in zip(base, off) if a["correct"] != b["correct"]]
-    changed = len(flips)
+    em_flips = [f"{a['id']}{'-' if a['em'] > b['em'] else '+'}" for a, b in zip(base, off) if "em" in a and a["em"] != b["em"]]
     s0, s1 = summarise(base), summarise(off)
     delta = {m: None if s0[m] is None or s1[m] is None else round(s0[m] - s1[m], 4)
-             for m in ("correct", "hit1", "answered_when_answerable", "refused_when_unanswerable", "f1")}
-    se = math.sqrt(changed) / n if n else 0.0
-    return {"earned_correct": delta["correct"], "noise_2se": round(2 * se, 4), "changed": changed, **delta,
-            "verdict": "earns" if delta["correct"] > 2 * se else "costs" if delta["correct"] < -2 * se else "noise",
-            "flips": flips}  # question ids, '-' where switching the rule off loses the answer, '+' where it gains
+             for m in ("correct", "hit1", "answered_when_answerable", "refused_when_unanswerable", "em", "f1")}
+    noise, em_noise = 2 * math.sqrt(len(flips)) / n if n else 0.0, 2 * math.sqrt(len(em_flips)) / n_ans if n_ans else 0.0
+    said = {1 if delta["correct"] > noise else -1 if delta["correct"] < -noise else 0,
+            1 if (delta["em"] or 0) > em_noise else -1 if (delta["em"] or 0) < -em_noise else 0}
+    verdict = "mixed" if said >= {1, -1} else "earns" if 1 in said else "costs" if -1 in said else "noise"
+    by_set: dict[str, list[int]] = {}
+    for a, b in zip(base, off):  # correct answers and exact short answers the rule earns, set by set
+        earned = by_set.setdefault(a["set"], [0, 0])
+        earned[0] += a["correct"] - b["correct"]
+        earned[1] += round(a.get("em", 0) - b.get("em", 0))
+    return {"earned_correct": delta["correct"], "noise_2se": round(noise, 4), "changed": len(flips),
+            "earned_em": delta["em"], "em_noise_2se": round(em_noise, 4), "em_changed": len(em_flips), **delta,
+            "verdict": verdict, "by_set": {k: v for k, v in by_set.items() if any(v)},
+            "flips": flips, "em_flips": em_flips}  # question ids, '-' where switching the rule off loses, '+' where it gains
 
 
 def main() -> int:
@@ -174,6 +224,7 @@ def main() -> int:
         groups, what, stem = own_groups(args.eval), "our own sets (shipped models)", "ablation-own"
     else:
         groups, what, stem = fold_groups(folds, articles, args.work, args.per_article), "the cross-validation folds", "ablation"
+    memoize_models()
     rules.switch_off([])
     base = answer(groups, kit)
     table = {}
@@ -189,10 +240,13 @@ def main() -> int:
 def _write(table: dict, n: int, what: str, stem: Path) -> None:
     stem.parent.mkdir(parents=True, exist_ok=True)
     stem.with_suffix(".json").write_text(json.dumps({"questions": n, "rules": table}, indent=1), encoding="utf-8")
-    lines = [f"{n} questions of {what}; 'earned' is correct with the rule minus without it.", "",
-             "| rule | earned correct | 2 SE | changed | Δ refused | Δ answered | Δ F1 | verdict |", "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r} | {v['earned_correct']} | {v['noise_2se']} | {v['changed']} | {v['refused_when_unanswerable']} | "
-              f"{v['answered_when_answerable']} | {v['f1']} | {v['verdict']} |" for r, v in table.items()]
+    lines = [f"{n} questions of {what}; 'earned' is with the rule minus without it; 2 SE is the noise of the paired "
+             "difference; 'by set' counts the correct answers / exact short answers it earns (+) or costs (-) in each set.", "",
+             "| rule | earned correct | 2 SE | changed | earned EM | 2 SE | changed | Δ refused | Δ answered | verdict | by set |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r} | {v['earned_correct']} | {v['noise_2se']} | {v['changed']} | {v['earned_em']} | {v['em_noise_2se']} | "
+              f"{v['em_changed']} | {v['refused_when_unanswerable']} | {v['answered_when_answerable']} | {v['verdict']} | "
+              f"{', '.join(f'{k} {c:+d}/{e:+d}' for k, (c, e) in sorted(v['by_set'].items()))} |" for r, v in table.items()]
     stem.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
