@@ -189,6 +189,10 @@ QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotati
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")
 TABLE_CELL = Rule("table_cell", "a quoted table row is answered by the cell of the column the question names "
                                 "('£40' of 'E-bike | £25 | £40' for 'a full day on an e-bike'), or by none")
+TABLE_KEY_CELL = Rule("table_key_cell", "where the question says no cell whole, the cell it says most words of names the "
+                      "row and is not the answer: 'Mapping flood risk with volunteers' for 'the talk on flood risk'")
+TABLE_CELL_KIND = Rule("table_cell_kind", "where the question names no column, a row's one cell of the kind asked answers "
+                       "it: '27 April' of '27 April | Marcus | Priya' for 'When is Marcus on the rota?'")
 CHOICE_FORM = Rule("choice_form", "'Is it easier or harder…?' is answered by the alternative the quote says, or by "
                    "the quote alone", _re(_AUX + r".*?\b(?P<alternatives>(?:\w+,\s+)*\w+\s+or\s+(?:(?:an?|the)\s+)?\w+)"))
 FULL_STOP_TRIM = Rule("full_stop_trim", "a name ending the sentence leaves its full stop out: 'England.' -> 'England'")

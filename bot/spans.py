@@ -233,7 +233,7 @@ def short_answer_in(quotes: list[str], kind: str, question: str, title: str = ""
     0.616 -> 0.618; docs/experiments.md). `header`: the header row of the table the first quote is
     a row of, if it is one (tables.cell_asked)."""
     if header and rules.TABLE_CELL.on and quotes:
-        cell = cell_asked(question, quotes[0], header)
+        cell = cell_asked(question, quotes[0], header, answer_form(question, kind))
         return (0, *cell) if cell else None
     form = answer_form(question, kind)
     wanted = _wanted(_new_to(question), _answer_fits(question, form))

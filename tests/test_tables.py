@@ -61,6 +61,34 @@ def test_cell_asked(question, row, header, cell):
     assert (row[slice(*found)] if found else None) == cell
 
 
+TALKS = "Time | Talk | Speaker | Room"
+
+
+@pytest.mark.parametrize("question,row,header,form,cell,rule,cell_without", [
+    # The question names the row by most words of one cell: that cell is not the answer, and its column not the one asked.
+    ("What time is the talk about open budgets?", "11:15 | Open budgets for small councils | Helen Marsh | Room 2", TALKS,
+     "day", "11:15", "table_key_cell", None),  # without: 'time' and 'talk' name two columns alike
+    ("Who is giving the talk on flood risk?", "13:30 | Mapping flood risk with volunteers | Diego Alvarez | Main Hall",
+     TALKS, "person", None, "table_key_cell", "Mapping flood risk with volunteers"),  # not the talk's title in bold
+    # A cell said whole names the row, and a cell sharing a word with the question can still answer it.
+    ("Which chapter should I read for network security?", "6 | Network security | Chapter 8", "Week | Topic | Reading",
+     "entity", "Chapter 8", "table_key_cell", "Chapter 8"),
+    # No column named: the one cell of the kind asked, a date or a time of day for "When…?".
+    ("When is Marcus on the rota?", "27 April | Marcus | Priya", "Week starting | Name | Backup", "date", "27 April",
+     "table_cell_kind", "Priya"),
+    ("When does Jonas Berg speak?", "10:00 | Publishing bus data | Jonas Berg | Main Hall", TALKS, "day", "10:00",
+     "table_cell_kind", None),
+])
+def test_the_row_the_question_names_and_the_kind_it_asks(question, row, header, form, cell, rule, cell_without):
+    def asked() -> str | None:
+        found = cell_asked(question, row, header, form)
+        return row[slice(*found)] if found else None
+
+    assert asked() == cell
+    with rules_off(rule):
+        assert asked() == cell_without
+
+
 def test_a_row_is_read_with_its_columns_names():
     doc = read_source(NOTE)
     readings = dict(zip([doc.text[a:b] for _, a, b in doc.paragraphs], row_readings(doc.text, [(a, b) for _, a, b in doc.paragraphs])))
