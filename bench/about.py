@@ -12,12 +12,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts"), str(HERE)]
 QUESTIONS = ("What is this article about?", "What is the article about?", "What does this document describe?")
 
 
 def main() -> int:
-    from crossval import fold_index, squad_articles
+    from crossval import fold_index
+    from train_ranker import squad_articles
 
     import bot
 

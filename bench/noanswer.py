@@ -150,8 +150,8 @@ def own_sets() -> dict[str, list[tuple[str, list[str], bool]]]:
 
 
 def main() -> int:
-    from crossval import SavedPairs, cache_key, cached_examples, deal, squad_articles
-    from train_ranker import _ranked, parser, train
+    from crossval import SavedPairs, cache_key, cached_examples, deal
+    from train_ranker import _ranked, parser, squad_articles, train
 
     from bot import config, features
     from bot.models import Model
