@@ -173,8 +173,6 @@ READER_FIRST_WEIGHT = 0.15  # the two best sentences change places when the seco
 READER_FIRST_MAX_GAIN = 10.0  # ... which rarely finds that much more in one sentence than another (99th
                               # percentile there): a second sentence further behind is not read
 SHORT_ANSWER_QUOTES = 2    # a short answer of the asked type is looked for in this many best quotes
-SPAN_CLOSING_MARK_REACH = 40  # a short answer that opens a quotation runs on to its closing mark if
-                              # it is at most this many characters further
 
 # Quoting
 SHORT_QUOTE_WORDS = 6      # a quote this short is extended to the next sentence of its paragraph

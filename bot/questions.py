@@ -52,7 +52,6 @@ def plain_question(question: str) -> str:
     as the question it stands for ("Tell me about the Comintern" gives "What is the Comintern?")."""
     greeting = rules.GREETING.match(question)
     rest = question[greeting.end():] if greeting else question
-    rest = rest[m.end():] if (m := rules.CONJUNCTION.match(rest)) else rest
     asked = rest[m.end():] if (m := rules.CAN_YOU.match(rest)) else rest
     if m := rules.DESCRIBE.match(asked):
         return f"What is {m.group(1)}?"
@@ -80,8 +79,6 @@ def definition_subject(question: str, title: str) -> str | None:
     if not m or len(m.group(1).split()) > config.DEFINITION_SUBJECT_WORDS:
         return None
     subject = m.group(1).strip()
-    if rules.PRONOUN_SUBJECTS.has(subject.lower()):
-        return None
     return without_article(title) if rules.THIS_ARTICLE.match(subject) else without_article(subject)
 
 

@@ -38,8 +38,6 @@ _EXPLAIN = r"(?:describe|explain)(?:\s+to\s+me)?\s+"
 # --- Reading the question (questions.py) -------------------------------------------------------
 GREETING = Rule("greeting_lead_in", "'Hello, so, ...' before a question says nothing about its type",
                 _re(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hello|hey)(?:[\s,;:!.]+|$))*"))
-CONJUNCTION = Rule("conjunction_lead_in", "'And when …?', 'But who …?': a follow-up's type is in the words after",
-                   _re(rf"(?:and|but|also|then|well)[\s,]+(?={_WH}|how\b)"))
 CAN_YOU = Rule("can_you_lead_in", "'Can you tell me when ...' asks 'when ...'",
                _re(r"(?:can|could|would|will)\s+you\s+(?:please\s+)?"))
 ASKING = Rule("asking_lead_in", "'I'd like to know who ...', 'Does the article say when ...' ask the question after",
@@ -96,8 +94,6 @@ DEFINITION_QUESTION = Rule("definition_question", "'What is X?', 'Who were X?' a
                            _re(r"^\W*(?:what|who)\s+(?:is|was|are|were)\s+(.{2,80}?)(?:\s+about)?\W*$"))
 THIS_ARTICLE = Rule("this_article", "'this article' in 'What is this article about?' stands for its title",
                     _re(r"^(?:this|the)\s+(?:article|text|page|document)$"))
-PRONOUN_SUBJECTS = Rule("pronoun_subjects", "'What was it?' asks about the last answer, not 'It was ...'",
-                        words=_words("it this that he she they these those him her them its his there here you i we"))
 DEFINITION_SENTENCE = Rule("definition_sentence", "'X was a theory ...' says what X is: the short answer for 'What was X?'")
 GLOSS = Rule("gloss", "'the Comintern, the Communist International, ...' glosses X right after naming it")
 
@@ -201,7 +197,6 @@ READER_FIRST = Rule("reader_first", "the reader's best span in each of the two b
                     "which is quoted first")
 SECOND_QUOTE_SPAN = Rule("second_quote_span", "a short answer of the type asked may come from the second quote")
 SECOND_QUOTE_READ = Rule("second_quote_read", "second_quote_span only when the reader finds a better answer in that quote than in the first")
-CLOSING_MARK = Rule("closing_mark", "a short answer that opens a quotation runs on to its near closing mark")
 WHOLE_EXTENT = Rule("whole_extent", "a short answer keeps its whole extent: '25 to 30 seconds', 'Australia or New Zealand'",
                     re.compile(r"\s*(?:(?P<range>to|through|–|—|-)|or|and)\s*"))
 LIST_ASKED = Rule("list_asked", "'Which three actors…?' gets three of a list: 'Ralph Fiennes, Naomie Harris and Ben Whishaw'",

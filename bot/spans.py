@@ -25,7 +25,6 @@ from .lexical import STOPWORDS, fold, stem, words
 from .models import load_reader
 from .pieces import candidate_spans
 from .questions import answer_form, definition, definition_subject, gloss
-from .quotations import quotation_close
 from .tables import cell_asked
 
 _FOUND_BY_CAPITALS = ("person", "place", "entity", "speaker")  # kinds whose pieces are capitalised words
@@ -87,9 +86,6 @@ def _whole_words(text: str, a: int, b: int) -> tuple[int, int]:
         a -= 1  # a sum keeps its sign: '£20', not '20'
     while b < len(text) and inside(b):
         b += 1
-    close = quotation_close(text[a:], b - a) if rules.CLOSING_MARK.on else None  # None unless inside a quotation
-    if close is not None and close - (b - a) <= config.SPAN_CLOSING_MARK_REACH:
-        b = a + close
     return a, b
 
 

@@ -216,13 +216,7 @@ def test_a_later_quote_gives_the_short_answer_only_when_the_reader_finds_a_bette
         assert (n, quotes[n][a:b]) == (1, "20th century")  # any date of the second quote, as before
 
 
-def test_a_short_answer_does_not_stop_inside_a_quotation_it_opens():
-    text = 'formulated as an answer to a question of a "comrade Ivanov" mailed to Pravda newspaper'
-    a = text.index("a \"comrade")
-    assert text[slice(*_whole_words(text, a, text.index("Ivanov") + 3))] == 'a "comrade Ivanov"'  # word, then mark
-    long = 'he wrote "' + "very " * 20 + 'long words" then'
-    a, b = _whole_words(long, 3, 14)
-    assert long[a:b] == 'wrote "very'  # its closing mark is too far: the span is not grown to a page
+def test_a_short_answer_is_whole_words():
     fee = "A check-up costs £27.50, or 1,200 yen."
     assert fee[slice(*_whole_words(fee, fee.index("50"), fee.index("50") + 2))] == "£27.50"  # a number is one word
     assert fee[slice(*_whole_words(fee, fee.index("200"), fee.index("200") + 3))] == "1,200"
