@@ -40,7 +40,7 @@ def _key_cell(question: str, texts: list[str], columns: list[str]) -> int | None
 
 
 def _of_kind(cell: str, form: str) -> bool:
-    """Whether a cell holds a piece of the kind asked (a date or time, a number: _KINDS)."""
+    """Whether a cell holds a piece of the kind asked, where that kind is one a cell shows (_KINDS)."""
     return form in _KINDS and bool(candidate_spans(cell, _KINDS[form]))
 
 
@@ -64,7 +64,7 @@ def cell_asked(question: str, row: str, header: str, form: str = "") -> tuple[in
     named = sorted(open_cells, reverse=True)
     if named and named[0][0] > 0:  # two columns named alike: it is not clear which
         return named[0][2] if len(named) == 1 or named[1][0] < named[0][0] else None
-    typed = [c for _, _, c in open_cells if rules.TABLE_CELL_KIND.on and _of_kind(row[slice(*c)], form)]
+    typed = [c for _, j, c in open_cells if rules.TABLE_CELL_KIND.on and _of_kind(texts[j], form)]
     if len(typed) == 1:
         return typed[0]
     values = [c for _, j, c in open_cells if j > 0]
