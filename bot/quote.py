@@ -9,7 +9,7 @@ from . import config, rules
 from .index import Index, Window
 from .quotations import open_quotation, quotation_around, quotation_close
 from .reply import Citation
-from .sources import Document, is_markdown, table_header
+from .sources import Document, is_markdown, row_header
 
 
 def citations(index: Index, sentences: np.ndarray, scores: np.ndarray) -> list[Citation]:
@@ -55,8 +55,7 @@ def _quotation_opening(index: Index, sentence_id: int, window: Window) -> int | 
 
 def _header_row(doc: Document, start: int) -> tuple[int, int] | None:
     """Offsets of the header row of the markdown table whose row starts at `start`, if it is one."""
-    found = table_header(doc.text, start) if is_markdown(doc.name) else None
-    return found if found and not found[0] <= start < found[1] else None
+    return row_header(doc.text, start) if is_markdown(doc.name) else None
 
 
 def _table_header(index: Index, sentence_id: int, score: float) -> Citation | None:

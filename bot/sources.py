@@ -166,6 +166,12 @@ def table_header(text: str, offset: int) -> tuple[int, int] | None:
     return _row(first, header)
 
 
+def row_header(text: str, start: int) -> tuple[int, int] | None:
+    """table_header for the row starting at `start`; None if that row is the header row itself."""
+    found = table_header(text, start)
+    return found if found and not found[0] <= start < found[1] else None
+
+
 def row_readings(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
     """Each table row among these paragraphs (`spans`: offsets, in order) spelt out with its columns'
     names, 'Week: 5; Topic: Wireless networks; Reading: Chapter 7', for embedding: the row alone says
@@ -174,8 +180,7 @@ def row_readings(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
     out, header, last = [], None, -1
     for start, end in spans:
         if header is None or text.count("\n", last, start) != 1:  # not the next line of the same table
-            header = table_header(text, start)
-            header = None if header is None or header[0] <= start < header[1] else header
+            header = row_header(text, start)
         names, row = (text[header[0]: header[1]], text[start:end]) if header else ("", "")
         pairs = zip([names[slice(*c)] for c in cells(names)], [row[slice(*c)] for c in cells(row)])
         out.append("; ".join(f"{name}: {value}" for name, value in pairs if value) if header else None)

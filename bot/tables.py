@@ -26,13 +26,12 @@ def _said(cell: str, question: str) -> bool:
     return bool(own) and own <= {stem(w) for w in words(question)}
 
 
-def _key_cell(question: str, texts: list[str], columns: list[str]) -> int | None:
+def _key_cell(question: str, texts: list[str], columns: list[str], said: list[bool]) -> int | None:
     """Which cell names the row the question asks about: one it says whole ('E-bike'), else the one it
     says most words of beyond the cell's column name ('the talk on flood risk' of 'Mapping flood risk
-    with volunteers'; not '2' of 'Room 2' in the column 'Room'); None if it says none."""
-    said = [j for j, t in enumerate(texts) if _said(t, question)]
-    if said or not rules.TABLE_KEY_CELL.on:
-        return said[0] if said else None
+    with volunteers'; not '2' of 'Room 2' in the column 'Room'); None if it says none. `said`: _said of each cell."""
+    if any(said) or not rules.TABLE_KEY_CELL.on:
+        return said.index(True) if any(said) else None
     asked = _stems(question)
     shared = [len((_stems(t) - _stems(c)) & asked) for t, c in zip(texts, columns)]
     best = max(shared, default=0)
@@ -58,9 +57,10 @@ def cell_asked(question: str, row: str, header: str, form: str = "") -> tuple[in
         return None
     asked = _stems(question)
     texts, columns = [row[slice(*c)] for c in row_cells], [header[slice(*n)] for n in names]
-    key = _key_cell(question, texts, columns)
+    said = [_said(t, question) for t in texts]
+    key = _key_cell(question, texts, columns, said)
     open_cells = [(len(_stems(columns[j]) & asked), j, c) for j, c in enumerate(row_cells)
-                  if c[0] < c[1] and j != key and not _said(texts[j], question)]
+                  if c[0] < c[1] and j != key and not said[j]]
     named = sorted(open_cells, reverse=True)
     if named and named[0][0] > 0:  # two columns named alike: it is not clear which
         return named[0][2] if len(named) == 1 or named[1][0] < named[0][0] else None
