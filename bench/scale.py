@@ -258,20 +258,21 @@ def _latencies(bot, questions: list[str]) -> list[float]:
     return out
 
 
-def bot_answers(work: Path, n: int) -> dict:
+def bot_answers(work: Path, n: int, asked: int = 200) -> dict:
     """The whole bot answering from the n-passage corpus: load, first answer, then per answer over
-    the next 99 questions (the floor's figure), and over 100 more once those are answered (a
-    process that has been serving a while; different questions, so no answer is cached)."""
+    the next questions of the first half (the floor's figure; 99 of 200), and over the second half
+    once those are answered (a process that has been serving a while; different questions, so no
+    answer is cached). The smoke run asks fewer."""
     from bot import Bot
 
     t = time.perf_counter()
     b = Bot.load(work / f"bot-{n}")
     loaded = time.perf_counter() - t
-    questions = _questions()[:200]
+    questions = _questions()[:asked]
     b.answer(questions[0])  # builds the lexicon and word sets once
     first = time.perf_counter() - t
-    latencies = _latencies(b, questions[1:100])
-    later = _latencies(b, questions[100:])
+    latencies = _latencies(b, questions[1:asked // 2])
+    later = _latencies(b, questions[asked // 2:])
     return {"bot_load_s": loaded, "bot_first_answer_s": first, "bot_p50_ms": float(np.percentile(latencies, 50)),
             "bot_p95_ms": float(np.percentile(latencies, 95)), "bot_later_p50_ms": float(np.percentile(later, 50)),
             "host_pair_ms": _host_ms(), "bot_peak_rss_mb": _peak_rss_mb()}
@@ -311,14 +312,15 @@ def bot_stages(work: Path, n: int) -> dict:
             "first_quote_chars": float(np.mean(chars))}
 
 
-def _own_process(step: str, work: Path, n: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, step, str(work), str(n)], check=True, capture_output=True,
-                         text=True, cwd=ROOT).stdout
+def _own_process(step: str, work: Path, n: int, *more: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, step, str(work), str(n), *map(str, more)], check=True,
+                         capture_output=True, text=True, cwd=ROOT).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def run_scale(work: Path, sizes: list[int]) -> list[dict]:
-    """Every size, each build and query in a process of its own; corpus written once."""
+def run_scale(work: Path, sizes: list[int], asked: int = 200) -> list[dict]:
+    """Every size, each build and query in a process of its own; corpus written once. `asked`: the
+    questions the whole bot answers at each size."""
     t = time.perf_counter()
     if not (work / "vectors.npy").exists() or len(np.load(work / "offsets.npy", mmap_mode="r")) <= max(sizes):
         _own_process("corpus", work, max(sizes))
@@ -326,7 +328,7 @@ def run_scale(work: Path, sizes: list[int]) -> list[dict]:
     rows = []
     for n in sizes:
         row = {**_own_process("build", work, n), **_own_process("query", work, n),
-               **_own_process("bot-index", work, n), **_own_process("bot-answers", work, n)}
+               **_own_process("bot-index", work, n), **_own_process("bot-answers", work, n, asked)}
         print(f"   {n:>9,} passages: {row['kind']}, recall@10 {row['recall_at_10']:.3f}, p50 {row['p50_ms']:.1f} ms, "
               f"build {row['build_s']:.1f} s (peak {row['build_peak_rss_mb']:.0f} MB), "
               f"query RSS {row['query_peak_rss_mb']:.0f} MB; bot index {row['bot_index_s']:.0f} s "
@@ -361,7 +363,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "run":
         write(run_scale(Path(sys.argv[2]), [int(n) for n in sys.argv[3:]]), HERE / "results")
         sys.exit(0)
-    step, work, n = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    step, work, n, more = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), map(int, sys.argv[4:])
     result = {"corpus": corpus, "build": build, "query": query, "bot-index": bot_index,
-              "bot-answers": bot_answers, "bot-stages": bot_stages}[step](work, n)
+              "bot-answers": bot_answers, "bot-stages": bot_stages}[step](work, n, *more)
     print(json.dumps(result or {}))

@@ -54,6 +54,12 @@ def _client(uri: str):
         raise IndexProblem(f"cannot reach Milvus at {uri}: {_reason(e)}") from None
 
 
+def reach(target: Target) -> None:
+    """IndexProblem now if Milvus cannot be reached, so that a build says so before embedding
+    (minutes for a large corpus), not after."""
+    _client(target.uri).close()
+
+
 def _reason(e: Exception) -> str:
     return getattr(e, "message", None) or str(e) or type(e).__name__
 

@@ -104,6 +104,8 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False,
     paragraphs, sentences = _split(docs)
     if not sentences:
         raise IndexProblem(f"no text found in {', '.join(names)}: nothing to index")
+    if milvus:
+        milvus_store.reach(milvus)
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     # what is embedded: a table's row with its columns' names (the quote stays the row's own text)
     readings = row_readings_of(docs, paragraphs)

@@ -62,8 +62,14 @@ def test_milvus_answers_as_the_directory_does(tmp_path, name):
 
 
 def index_cmd(out, db, *more) -> list[str]:
-    # in a process of its own: Milvus Lite serves a .db file from the first process that opens it
-    return [sys.executable, "-m", "bot", "index", str(SEEDS[0]), "--out", str(out), "--milvus", str(db), *more]
+    """A build of a six-sentence note (what is checked here is the collection, not the article;
+    the seed would add seconds of embedding to each build) in a process of its own: Milvus Lite
+    serves a .db file from the first process that opens it."""
+    note = out.parent / "note.txt"
+    note.write_text("Espresso is brewed by forcing hot water through finely ground coffee. A shot takes 25 to 30 "
+                    "seconds.\n\nA flat white adds microfoam. It comes from Australia or New Zealand.\n\nA "
+                    "cortado is cut with warm milk. It is served in a small glass.\n", encoding="utf-8")
+    return [sys.executable, "-m", "bot", "index", str(note), "--out", str(out), "--milvus", str(db), *more]
 
 
 def test_a_collection_gone_is_refused_naming_its_uri(tmp_path):
@@ -111,7 +117,7 @@ def test_a_build_killed_while_sending_is_detected(tmp_path):
     p.send_signal(signal.SIGKILL)
     p.wait()
     with pytest.raises(IndexProblem, match=r"collection c at .*lite\.db is not the one this index wrote, or was "
-                                           r"not written whole \(0 of 54 rows"):
+                                           r"not written whole \(0 of 6 rows"):
         bot.Bot.load(index)
     assert not (tmp_path / "b").exists()  # the killed build left no index behind
 
