@@ -20,14 +20,13 @@ def test_bench_smoke(tmp_path):
     for name, s in results["systems"].items():
         assert 0 < s["p50_ms"] <= s["p95_ms"] < 2000, name
         assert 0 < s["cold_start_s"] < 60 and 50 < s["peak_rss_mb"] < 3000, name
-        for clients in ("1", "4"):
-            t = s["throughput"][clients]
-            assert t["answers_per_s"] > 1 and t["errors"] == 0, (name, clients)
         q = s["quality"]["article"]
         assert q["questions"] > 0 and 0 <= q["hit3"] <= 1, name
         assert s["build"]["article"]["passages"] > 0 and s["build"]["article"]["size_mb"] > 0, name
-    ceiling = results["gradio_only"]["1"]["answers_per_s"]  # the same server answering nothing
-    assert ceiling > max(s["throughput"]["1"]["answers_per_s"] for s in results["systems"].values())
+    served = results["systems"]["quote-bot"]["throughput"]  # the smoke run serves ours only
+    for clients in ("1", "4"):
+        assert served[clients]["answers_per_s"] > 1 and served[clients]["errors"] == 0, clients
+    assert results["gradio_only"]["1"]["answers_per_s"] > served["1"]["answers_per_s"]  # the same server answering nothing
     ours = results["systems"]["quote-bot"]["quality"]["article"]
     assert ours["hit3"] >= 0.6 and ours["quote_words_p50"] <= 100  # short quotes that answer
     (row,) = results["scale"]
