@@ -22,7 +22,7 @@ from .decide import Decision, decide
 from .features import Query, Ranked
 from .index import Index
 from .models import load_models, load_reader
-from .questions import Question, understand
+from .questions import Question, answer_form, understand
 from .quote import citations as quote_citations
 from .reply import Citation, Reply
 from .retrieve import limit_threads, rank_in_conversation
@@ -68,7 +68,9 @@ class Bot:
         if not decision.answer:
             return self._refusal(asked, decision, quote_citations(self.index, ranked.sentences, ranked.scores)[:2])
         order = self._reader_order(asked.text, ranked)
-        return self._reply(asked, ranked.kind, quote_citations(self.index, ranked.sentences[order], ranked.scores[order]))
+        words_asked = answer_form(asked.text, ranked.kind) in ("speaker", "quotation")
+        return self._reply(asked, ranked.kind, quote_citations(self.index, ranked.sentences[order], ranked.scores[order],
+                                                               words_asked))
 
     def _reader_order(self, question: str, ranked: Ranked) -> np.ndarray:
         """The ranking's order, with its two best sentences swapped if the reader prefers the second

@@ -12,28 +12,47 @@ from .reply import Citation
 from .sources import Document, is_markdown, row_header
 
 
-def citations(index: Index, sentences: np.ndarray, scores: np.ndarray) -> list[Citation]:
+def citations(index: Index, sentences: np.ndarray, scores: np.ndarray, words_asked: bool = False) -> list[Citation]:
     """The best sentences as citations, skipping any that an earlier quote already contains. A
     first quote from inside a quotation is followed by the sentence that opens the quotation, if
     that is an earlier one, and by the quotation's source line, if it has one: who said the words
     quoted, and where, is part of quoting them. A first quote that is a table's row is followed by
-    the table's header row."""
+    the table's header row. A question the document asks is quoted by its answer (_answer_to), and
+    the first such is followed by the question; not when the question asks who said some words or
+    what was said (`words_asked`: 'Who wrote "Will it be possible…?"' is about the question itself)."""
     out: list[Citation] = []
-    for i, score in zip(sentences, scores):
-        quotes = [cite(index, int(i), float(score))]
+    for ranked, score in zip(sentences, scores):
+        asks = None if words_asked else _answer_to(index, int(ranked))
+        i = int(ranked) if asks is None else asks
+        quotes = [cite(index, i, float(score), paragraph=asks is not None)]
         if not out:  # cited for the quote they come with, and at its score
-            window = index.section_window(int(i), config.QUOTATION_PARAGRAPHS)
-            opening = _quotation_opening(index, int(i), window)
-            source = _quotation_source(index, int(i), quotes[0].end, window)
+            window = index.section_window(i, config.QUOTATION_PARAGRAPHS)
+            opening = _quotation_opening(index, i, window)
+            source = _quotation_source(index, i, quotes[0].end, window)
+            quotes += [cite(index, int(ranked), float(score), run_on=False)] if asks is not None else []
             quotes += [cite(index, opening, float(score), run_on=False)] if opening is not None else []
             quotes += [cite(index, source, float(score))] if source is not None else []
-            quotes += [header] if (header := _table_header(index, int(i), float(score))) else []
+            quotes += [header] if (header := _table_header(index, i, float(score))) else []
         for c in quotes:
             if not any(o.source == c.source and o.start < c.end and c.start < o.end for o in out):
                 out.append(c)
         if len(out) >= config.MAX_CITATIONS:
             break
     return out[: config.MAX_CITATIONS]
+
+
+def _answer_to(index: Index, sentence_id: int) -> int | None:
+    """The sentence after a question the document asks ('Do I need to bring my own mat?' of an FAQ:
+    'No.', which the quote runs on from), when it is in the same section and no question itself:
+    a question answers nothing, and the one retrieved is where its answer is. Not a question that
+    opens a quotation (Engels's '"Will it be possible…?'): it is quoted on until the quotation closes."""
+    text = index.text(index.sentences[sentence_id])
+    if not rules.ANSWER_FOLLOWS.on or not rules.ANSWER_FOLLOWS.search(text) or open_quotation(text) is not None:
+        return None
+    n = sentence_id + 1
+    if n >= len(index.sentences) or not index.same_section(index.sentences[n].para, index.sentences[sentence_id].para):
+        return None
+    return None if rules.ANSWER_FOLLOWS.search(index.text(index.sentences[n])) else n
 
 
 def _quotation_opening(index: Index, sentence_id: int, window: Window) -> int | None:
@@ -108,10 +127,12 @@ def _runs_on(quote: str, same_paragraph: bool, same_section: bool, glued: bool) 
     return unfinished and same_section
 
 
-def cite(index: Index, sentence_id: int, score: float, run_on: bool = True) -> Citation:
+def cite(index: Index, sentence_id: int, score: float, run_on: bool = True, paragraph: bool = False) -> Citation:
     """A sentence as a citation, run on into the next sentences (at most config.QUOTE_RUN_ON) so
     the quote says what the speaker said ('universal range."Friedrich Engels, The Principles of
-    Communism, 1847'). `run_on` False: the sentence alone."""
+    Communism, 1847'). `run_on` False: the sentence alone; `paragraph`: on to its paragraph's end
+    within that many sentences (an FAQ's answer: 'We service the wheels… Motors and batteries go
+    back to the maker…')."""
     s = index.sentences[sentence_id]
     para = index.paragraphs[s.para]
     doc = index.docs[para.doc]
@@ -119,7 +140,8 @@ def cite(index: Index, sentence_id: int, score: float, run_on: bool = True) -> C
     more = config.QUOTE_RUN_ON if run_on else 0
     for nxt in range(sentence_id + 1, min(len(index.sentences), sentence_id + 1 + more)):
         n = index.sentences[nxt]
-        if not _runs_on(doc.text[s.start:end], n.para == s.para, index.same_section(n.para, s.para), n.start <= end):
+        if not (paragraph and n.para == s.para) and not _runs_on(doc.text[s.start:end], n.para == s.para,
+                                                                 index.same_section(n.para, s.para), n.start <= end):
             break
         end = n.end
     header = _header_row(doc, s.start)

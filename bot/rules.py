@@ -180,6 +180,11 @@ COLON_RUNS_ON = Rule("colon_runs_on", "a quote that introduces what follows ('En
 QUOTATION_OPENING = Rule("quotation_opening", "a quote inside a quotation is followed by the sentence that opens it")
 TABLE_HEADER = Rule("table_header", "a quoted row of a markdown table is followed by the table's header row")
 QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotation is followed by its source line")
+ANSWER_FOLLOWS = Rule("answer_follows", "a question the document asks (an FAQ's 'Do I need a mat?', 'Q: Is there "
+                      "parking?') is quoted by the sentence after it, which answers it, and then cited itself",
+                      _re(r"^\W*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*)?(?:who|whom|whose|what|when|where|which|why|how|is|"
+                          r"are|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|"
+                          r"am|isn't|aren't|don't|doesn't|didn't|can't|won't)\b[^?]*\?\W*$"))
 
 # --- The short answer (spans.py) ----------------------------------------------------------------
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")

@@ -44,6 +44,9 @@ _WIKI_TITLE = re.compile(r"^\s*\[\[(.+?)\]\]\s*$")
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and indents, markdown bullets
+_MD_BULLET = re.compile(r"^\s*[-+*](?=\s|$)\s*")  # in markdown '*' opens an item only before a space: '**Q?**' is bold
+# A markdown line in emphasis end to end ('**Do I need a mat?**', an FAQ's question): its text inside the marks
+_MD_EMPHASIS_LINE = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.*\S)\1\s*$")
 # Markdown only (a .txt article is read as MediaWiki text): numbered items, code fences, and tables:
 # a header line, a separator line ("|---|:--:|", "---|---") and rows, their cells between pipes
 # (the outer ones may be left out); a line opening with a pipe is a row even outside such a table.
@@ -211,7 +214,8 @@ class _Markdown:
 def _markdown_line(text: str, body: str, line_start: int, at: _Markdown) -> tuple[str, tuple[int, int] | None]:
     """What a markdown line is, with the offsets of its text if it has any: "fence", "code" (inside a
     fence: no heading or list), "table" (a row; none for the separator line or the header row, which
-    names the columns: quoted with a row, quote.py, never an answer), "item", or "" (anything else)."""
+    names the columns: quoted with a row, quote.py, never an answer), "item" (a numbered item, or a
+    line in emphasis from end to end: its text inside the marks), or "" (anything else)."""
     opens_table = not at.in_table and bool(_PIPE.search(body)) and _separator(_line(text, line_start + len(body) + 1))
     was_table, at.in_table = at.in_table, not at.in_code and (
         opens_table or bool(_MD_ROW.match(body)) or (at.in_table and bool(_PIPE.search(body))))
@@ -226,6 +230,8 @@ def _markdown_line(text: str, body: str, line_start: int, at: _Markdown) -> tupl
         return "table", row if row and row[0] < row[1] and not header else None
     if m := _MD_NUMBERED.match(body):
         return "item", (line_start + m.end(), line_start + len(body))
+    if m := _MD_EMPHASIS_LINE.match(body):
+        return "item", (line_start + m.start(2), line_start + m.end(2))
     return "", None
 
 
@@ -256,7 +262,7 @@ def parse(name: str, text: str) -> Document:
             titled = h[0] == 1 and section == LEAD and not doc.paragraphs  # only markdown has level 1 ("#"): its title
             doc.title, section = (h[1], section) if titled else (doc.title, h[1] or section)
             continue
-        bullet = _BULLET.match(body)
+        bullet = (_MD_BULLET if markdown else _BULLET).match(body)
         content_start = line_start + (bullet.end() if bullet else len(body) - len(body.lstrip()))
         if content_start >= end or bullet:  # a blank line or an empty bullet ends a paragraph; so does
             flush()                         # a list item, which stands alone, or an indented (quoted) line

@@ -72,6 +72,17 @@ def test_markdown_tables_numbered_items_and_code_blocks():
     assert [wiki.text[a:b] for _, a, b in wiki.paragraphs] == ["| a | b |\n|---|---|\n2. Diatomic oxygen"]
 
 
+def test_markdown_emphasis_opens_no_item():
+    # '**Q?**' is a bold line, not a wiki bullet: its text inside the marks stands alone (an FAQ's
+    # question); '* item' is still an item; in a .txt article '*item' is still a bullet
+    text = "**Do I need a mat?**\nNo. Mats are free.\n\n* an item\n:not indented in markdown\n"
+    doc = parse("faq.md", text)
+    assert [text[a:b] for _, a, b in doc.paragraphs] == [
+        "Do I need a mat?", "No. Mats are free.", "an item", ":not indented in markdown"]
+    wiki = parse("t.txt", "[[T]]\n\n*Marxism\n**Do I need a mat?**\n")
+    assert [wiki.text[a:b] for _, a, b in wiki.paragraphs] == ["Marxism", "Do I need a mat?**"]
+
+
 def test_curly_quotes_and_non_latin_offsets():
     text = "[[T]]\n\n«Ответ» — said “he”. Next one 2024.\n"
     doc = parse("t.txt", text)
