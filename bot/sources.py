@@ -1,8 +1,6 @@
-"""Reading an article (.txt in light MediaWiki form, or .md) into paragraphs and sentences.
-
-Every piece keeps its exact character offsets into the raw file, so a quote is always
-``text[start:end]`` of the file itself: nothing is rewritten, nothing is invented.
-"""
+"""Reading an article (.txt in light MediaWiki form, or .md) into paragraphs and sentences. Every
+piece keeps its exact character offsets into the raw file, so a quote is always ``text[start:end]``
+of the file itself: nothing is rewritten, nothing is invented."""
 from __future__ import annotations
 
 import re
@@ -45,8 +43,8 @@ _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[*#:;]+|[-+](?=\s|$))\s*")  # wiki bullets and indents, markdown bullets
 _MD_BULLET = re.compile(r"^\s*[-+*](?=\s|$)\s*")  # in markdown '*' opens an item only before a space: '**Q?**' is bold
-# A markdown line in emphasis end to end ('**Do I need a mat?**', an FAQ's question): its text inside the marks
-_MD_EMPHASIS_LINE = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.*\S)\1\s*$")
+_MD_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break ('***', '- - -'): no text
+_MD_EMPHASIS_LINE = re.compile(r"^\s*(\*\*|__|\*|_)([^\s*_](?:.*[^\s*_])?)\1\s*$")  # whole line: '**Q?**'
 # Markdown only (a .txt article is read as MediaWiki text): numbered items, code fences, and tables:
 # a header line, a separator line ("|---|:--:|", "---|---") and rows, their cells between pipes
 # (the outer ones may be left out); a line opening with a pipe is a row even outside such a table.
@@ -214,8 +212,8 @@ class _Markdown:
 def _markdown_line(text: str, body: str, line_start: int, at: _Markdown) -> tuple[str, tuple[int, int] | None]:
     """What a markdown line is, with the offsets of its text if it has any: "fence", "code" (inside a
     fence: no heading or list), "table" (a row; none for the separator line or the header row, which
-    names the columns: quoted with a row, quote.py, never an answer), "item" (a numbered item, or a
-    line in emphasis from end to end: its text inside the marks), or "" (anything else)."""
+    names the columns: quoted with a row, quote.py, never an answer), "break", "item" (a numbered item,
+    or a line in emphasis from end to end: its text inside the marks), or "" (anything else)."""
     opens_table = not at.in_table and bool(_PIPE.search(body)) and _separator(_line(text, line_start + len(body) + 1))
     was_table, at.in_table = at.in_table, not at.in_code and (
         opens_table or bool(_MD_ROW.match(body)) or (at.in_table and bool(_PIPE.search(body))))
@@ -224,13 +222,15 @@ def _markdown_line(text: str, body: str, line_start: int, at: _Markdown) -> tupl
         return "fence", None
     if at.in_code:
         return "code", (line_start + len(body) - len(body.lstrip()), line_start + len(body)) if body.strip() else None
+    if _MD_BREAK.match(body) and not at.in_table:
+        return "break", None
     if at.in_table:
         row = None if _separator(body) else _row(line_start, body)
         header = not was_table and table_header(text, line_start) == row  # only a table's first line can be
         return "table", row if row and row[0] < row[1] and not header else None
     if m := _MD_NUMBERED.match(body):
         return "item", (line_start + m.end(), line_start + len(body))
-    if m := _MD_EMPHASIS_LINE.match(body):
+    if (m := _MD_EMPHASIS_LINE.match(body)) and m[1] not in m[2]:  # one span of emphasis, not '**a** b **c**'
         return "item", (line_start + m.start(2), line_start + m.end(2))
     return "", None
 

@@ -74,11 +74,12 @@ def test_markdown_tables_numbered_items_and_code_blocks():
 
 def test_markdown_emphasis_opens_no_item():
     # '**Q?**' is a bold line, not a wiki bullet: its text inside the marks stands alone (an FAQ's
-    # question); '* item' is still an item; in a .txt article '*item' is still a bullet
-    text = "**Do I need a mat?**\nNo. Mats are free.\n\n* an item\n:not indented in markdown\n"
+    # question); '* item' is still an item, '***' a break, no text; in a .txt article '*item' is a bullet
+    text = ("**Do I need a mat?**\nNo. Mats are free.\n\n* an item\n:not indented in markdown\n\n***\n\n"
+            "**Note:** mats are **free**.\n")
     doc = parse("faq.md", text)
     assert [text[a:b] for _, a, b in doc.paragraphs] == [
-        "Do I need a mat?", "No. Mats are free.", "an item", ":not indented in markdown"]
+        "Do I need a mat?", "No. Mats are free.", "an item", ":not indented in markdown", "**Note:** mats are **free**."]
     wiki = parse("t.txt", "[[T]]\n\n*Marxism\n**Do I need a mat?**\n")
     assert [wiki.text[a:b] for _, a, b in wiki.paragraphs] == ["Marxism", "Do I need a mat?**"]
 
