@@ -44,10 +44,9 @@ def citations(index: Index, sentences: np.ndarray, scores: np.ndarray, words_ask
 def _answer_to(index: Index, sentence_id: int) -> int | None:
     """The sentence after a question the document asks ('Do I need to bring my own mat?' of an FAQ:
     'No.', which the quote runs on from), when it is in the same section and no question itself:
-    a question answers nothing, and the one retrieved is where its answer is. Not a question that
-    opens a quotation (Engels's '"Will it be possible…?'): it is quoted on until the quotation closes."""
-    text = index.text(index.sentences[sentence_id])
-    if not rules.ANSWER_FOLLOWS.on or not rules.ANSWER_FOLLOWS.search(text) or open_quotation(text) is not None:
+    a question answers nothing, and the one retrieved is where its answer is. Not a question in
+    quotation marks (Engels's '"Will it be possible…?' is quoted on until the quotation closes)."""
+    if not rules.ANSWER_FOLLOWS.on or not rules.ANSWER_FOLLOWS.search(index.text(index.sentences[sentence_id])):
         return None
     n = sentence_id + 1
     if n >= len(index.sentences) or not index.same_section(index.sentences[n].para, index.sentences[sentence_id].para):

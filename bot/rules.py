@@ -182,9 +182,11 @@ TABLE_HEADER = Rule("table_header", "a quoted row of a markdown table is followe
 QUOTATION_SOURCE = Rule("quotation_source", "a quote that stops inside a quotation is followed by its source line")
 ANSWER_FOLLOWS = Rule("answer_follows", "a question the document asks (an FAQ's 'Do I need a mat?', 'Q: Is there "
                       "parking?') is quoted by the sentence after it, which answers it, and then cited itself",
-                      _re(r"^\W*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*)?(?:who|whom|whose|what|when|where|which|why|how|is|"
+                      _re(r"^[^\w\"“”]*(?:(?:Q|Question)\s*\d*\s*[:.)]\s*)?(?:who|whom|whose|what|when|where|which|why|how|is|"
                           r"are|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|"
-                          r"am|isn't|aren't|don't|doesn't|didn't|can't|won't)\b[^?]*\?\W*$"))
+                          r"am|isn't|aren't|don't|doesn't|didn't|can't|won't)\b[^?\"“”]*\?[^\w\"“”]*$"))  # none quoted: someone's words
+FAQ_READING = Rule("faq_reading", "an FAQ's answer is embedded with the question it answers (faq.py, at index "
+                   "time): 'How do I get Wi-Fi? The password is printed on the back of your badge.'")
 
 # --- The short answer (spans.py) ----------------------------------------------------------------
 NEW_TO_QUESTION = Rule("new_to_question", "a short answer says something the question does not already say")

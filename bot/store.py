@@ -28,7 +28,7 @@ import faiss
 import numpy as np
 from tqdm import tqdm
 
-from . import atomic, config, embed, layout, lexicon, manifest, milvus_store
+from . import atomic, config, embed, faq, layout, lexicon, manifest, milvus_store
 from .index import Index, IndexProblem
 from .layout import Layout
 from .lexical import content_words
@@ -109,7 +109,8 @@ def build(paths: list[str | Path], out: str | Path, progress: bool = False,
     sent_texts = [docs[paragraphs[s.para].doc].text[s.start:s.end] for s in sentences]
     # what is embedded: a table's row with its columns' names (the quote stays the row's own text)
     readings = row_readings_of(docs, paragraphs)
-    embedded = [readings[s.para] or t for s, t in zip(sentences, sent_texts)]
+    questions = faq.asked(paragraphs, sentences, sent_texts)  # and an FAQ's answer with its question
+    embedded = [readings[s.para] or (f"{q} {t}" if q else t) for s, t, q in zip(sentences, sent_texts, questions)]
     para_texts = [_paragraph_label(docs[p.doc], p.section) + " " + (reading or docs[p.doc].text[p.start:p.end])
                   for p, reading in zip(paragraphs, readings)]
     Path(out).parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ MODULES = sorted((ROOT / "bot").glob("*.py"))
 # modules of its own stage or an earlier one
 STAGES = [
     {"config", "switches", "rules", "lexical", "quotations", "reply"},
-    {"sources", "rows", "bm25", "embed", "pieces", "extent", "names", "render"},
+    {"sources", "faq", "rows", "bm25", "embed", "pieces", "extent", "names", "render"},
     {"layout"},
     {"atomic", "lexicon", "sentence_store", "milvus_store", "index", "manifest", "store", "questions", "conversation"},
     {"checks", "closeness", "features", "models", "retrieve"},

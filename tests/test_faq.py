@@ -32,3 +32,25 @@ def test_the_answer_is_quoted_and_then_the_question_it_answers(studio, question,
 def test_a_question_the_document_asks_is_not_an_answer_to_it(studio):
     reply = studio.answer("How early should I get there?")
     assert reply.span == "Please arrive ten minutes before the class starts so you can check in and settle."
+
+
+def test_an_answer_is_embedded_with_the_question_it_answers():
+    """faq.asked: the question just before a sentence (its paragraph's or the paragraph before's),
+    else its section's heading when that is a question; none after a new section or for the
+    question itself, and none for a question in quotation marks (someone's words)."""
+    from bot import faq
+    from bot.sources import parse
+    from bot.store import _split
+
+    text = ("# Help\n\n**How do I book?**\nUse the app. It is free.\n\nOpening times vary.\n\n"
+            "## Is there Wi-Fi?\n\nThe password is on your badge.\n\n## Rules\n\n"
+            'He asked: "Is it safe?" Nobody knew.\n')
+    doc = parse("help.md", text)
+    paragraphs, sentences = _split([doc])
+    texts = [text[s.start:s.end] for s in sentences]
+    got = dict(zip(texts, faq.asked(paragraphs, sentences, texts)))
+    assert got == {"How do I book?": None, "Use the app.": "How do I book?", "It is free.": "How do I book?",
+                   "Opening times vary.": None, "The password is on your badge.": "Is there Wi-Fi?",
+                   'He asked: "Is it safe?"': None, "Nobody knew.": None}
+    with rules_off("faq_reading"):
+        assert faq.asked(paragraphs, sentences, texts) == [None] * len(texts)
